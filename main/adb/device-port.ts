@@ -1,0 +1,82 @@
+import type { DeviceState, ErrorCode } from '../domain/report.js';
+
+/**
+ * Our interface to phones. Everything above it (audit, fixes, push watcher, UI) speaks only this;
+ * the one adapter on adb-ts (adb-ts-adapter.ts) implements it, so another ADB library could replace
+ * it in one file.
+ */
+
+/** An adb server to talk to; a lab may span several. */
+export interface AdbServerAddress {
+  host: string;
+  port: number;
+}
+
+export interface DeviceInfo {
+  /** As adb names it, e.g. "R58M123ABC" or "127.0.0.1:6001". */
+  serial: string;
+  /** Which server the device is attached to, "host:port". */
+  server: string;
+  state: DeviceState;
+  /** From `adb devices -l` (product/model/device/transport_id), when known. */
+  product?: string;
+  model?: string;
+  device?: string;
+  transportId?: string;
+}
+
+export interface ShellResult {
+  /** stdout (and, on legacy shell, stderr mixed in), as raw text decoded UTF-8. */
+  output: string;
+  /** Exit status when known (we frame commands with end markers); null when the stream ended early. */
+  exitCode: number | null;
+  durationMs: number;
+}
+
+export interface ShellOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** Result of several commands run as one batch; each command keeps its own result or error. */
+export type BatchItem =
+  | { ok: true; command: string; result: ShellResult }
+  | { ok: false; command: string; error: DevicePortError };
+
+export type DeviceEvent =
+  | { type: 'added'; device: DeviceInfo }
+  | { type: 'changed'; device: DeviceInfo }
+  | { type: 'removed'; serial: string; server: string }
+  | { type: 'server-error'; server: string; error: DevicePortError };
+
+export interface DeviceTracker {
+  close(): void;
+}
+
+export interface DevicePort {
+  listDevices(): Promise<DeviceInfo[]>;
+  /** Calls `onEvent` for each device that appears, changes state or leaves, on every server. */
+  trackDevices(onEvent: (event: DeviceEvent) => void): Promise<DeviceTracker>;
+  /** Runs one shell command; rejects with DevicePortError (DEVICE_GONE, TIMEOUT, TRUNCATED_OUTPUT, …). */
+  shell(serial: string, command: string, options?: ShellOptions): Promise<ShellResult>;
+  /**
+   * Runs several commands with as few round trips as the phone allows, concurrently; results come
+   * back in the order given, each with its own status, so one failed command never hides the others.
+   */
+  shellBatch(serial: string, commands: readonly string[], options?: ShellOptions): Promise<BatchItem[]>;
+  /** Copies a file from the phone. */
+  pull(serial: string, remotePath: string, options?: ShellOptions): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export class DevicePortError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** What the user should do about it, e.g. "Accept the USB debugging prompt on the phone." */
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'DevicePortError';
+  }
+}

@@ -1,0 +1,54 @@
+import type { DeviceFacts } from './facts.js';
+import type { Finding } from './findings.js';
+
+export const REPORT_SCHEMA = 'push-doctor/report@1';
+
+export const DEVICE_STATES = ['device', 'unauthorized', 'offline', 'no-permissions', 'gone'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+/** A closed set, so the UI and the CLI can say what to do about each. */
+export const ERROR_CODES = [
+  'ADB_MISSING', 'ADB_UNREACHABLE', 'DEVICE_NOT_FOUND', 'DEVICE_UNAUTHORIZED', 'DEVICE_OFFLINE',
+  'DEVICE_NO_PERMISSIONS', 'DEVICE_GONE', 'COMMAND_FAILED', 'TIMEOUT', 'TRUNCATED_OUTPUT',
+  'INVALID_INPUT', 'NOT_FOUND', 'UNSUPPORTED', 'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface DeviceError {
+  code: ErrorCode;
+  message: string;
+  /** What the audit was doing, e.g. "probe:dumpsys-notification". */
+  during?: string;
+}
+
+export interface PushTestResult {
+  route: string;
+  sentAt: string;
+  accepted: boolean;
+  response: { code: string; meaning: string };
+  postedAt: string | null;
+  latencyMs: number | null;
+  displayed: boolean | null;
+}
+
+export interface DeviceReport {
+  serial: string;
+  state: DeviceState;
+  facts: DeviceFacts;
+  findings: Finding[];
+  pushTests: PushTestResult[];
+  errors: DeviceError[];
+  /** Probe ids that were read, and those that were not (a lost phone says what it lost). */
+  probes?: { read: string[]; missing: string[] };
+}
+
+export type ReportSource = 'live' | 'capture' | 'bugreport';
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  generatedAt: string;
+  tool: { name: 'push-doctor'; version: string };
+  source: ReportSource;
+  app?: string;
+  devices: DeviceReport[];
+}
