@@ -1,0 +1,42 @@
+import type { ProfileManifest } from './profile.js';
+
+/**
+ * Contract between the ADB transport side of the simulator (test/sim/adb/) and the simulated Android
+ * that answers commands (test/sim/android/). The transport knows nothing about Android; the phone
+ * knows nothing about ADB packets.
+ */
+
+export interface ShellIo {
+  /** Resolves when the bytes are accepted (the transport applies ADB flow control behind it). */
+  stdout(chunk: Buffer | string): Promise<void>;
+  stderr(chunk: Buffer | string): Promise<void>;
+  /** Bytes the client sends on stdin (shell v2 / exec), ending when it closes stdin. */
+  stdin?: AsyncIterable<Buffer>;
+  /** Aborted when the client closes the stream or the phone disconnects; long commands (logcat) stop then. */
+  signal: AbortSignal;
+}
+
+export interface SimFileStat {
+  /** st_mode, e.g. 0o100644 for a regular file, 0o040755 for a directory. */
+  mode: number;
+  size: number;
+  /** Seconds since epoch. */
+  mtime: number;
+}
+
+export interface SimPhone {
+  readonly manifest: ProfileManifest;
+  /** Runs a whole shell command line (`;`, `&&`, `||`, pipes, subshells, redirections); resolves to its exit code. */
+  run(commandLine: string, io: ShellIo): Promise<number>;
+  stat(path: string): SimFileStat | null;
+  list(path: string): { name: string; stat: SimFileStat }[] | null;
+  readFile(path: string): Buffer | null;
+  writeFile(path: string, data: Buffer, mode: number, mtime: number): void;
+}
+
+export interface PhoneOptions {
+  /** Delay before each Android command (getprop, dumpsys, cmd, pm, am, settings, logcat …) runs. */
+  latencyMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
