@@ -36,6 +36,15 @@ export interface ShellResult {
 export interface ShellOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Which server to use ("host:port", as in DeviceInfo.server) when the same serial is on several. */
+  server?: string;
+}
+
+export interface BatchOptions extends ShellOptions {
+  /** Most streams open at once on this phone. */
+  concurrency?: number;
+  /** Called as each command finishes, so callers can stream progress. */
+  onItem?: (index: number, item: BatchItem) => void;
 }
 
 /** Result of several commands run as one batch; each command keeps its own result or error. */
@@ -63,7 +72,7 @@ export interface DevicePort {
    * Runs several commands with as few round trips as the phone allows, concurrently; results come
    * back in the order given, each with its own status, so one failed command never hides the others.
    */
-  shellBatch(serial: string, commands: readonly string[], options?: ShellOptions): Promise<BatchItem[]>;
+  shellBatch(serial: string, commands: readonly string[], options?: BatchOptions): Promise<BatchItem[]>;
   /** Copies a file from the phone. */
   pull(serial: string, remotePath: string, options?: ShellOptions): Promise<Buffer>;
   close(): Promise<void>;

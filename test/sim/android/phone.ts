@@ -32,7 +32,18 @@ export interface SimPhone {
   list(path: string): { name: string; stat: SimFileStat }[] | null;
   readFile(path: string): Buffer | null;
   writeFile(path: string, data: Buffer, mode: number, mtime: number): void;
+  /**
+   * Optional (added by the simulated Android): a push arriving for an app, posted the way
+   * NotificationManagerService would (nothing is posted when the app is missing, disabled or
+   * blocked, or the channel is missing or blocked).
+   */
+  postAppNotification?(pkg: string, channelId: string, title: string, text: string): PostResult;
 }
+
+/** Optional (added by the simulated Android): what became of a simulated push. */
+export type PostResult =
+  | { posted: true; key: string }
+  | { posted: false; reason: 'not-installed' | 'package-disabled' | 'app-blocked' | 'channel-missing' | 'channel-blocked' };
 
 export interface PhoneOptions {
   /** Delay before each Android command (getprop, dumpsys, cmd, pm, am, settings, logcat …) runs. */

@@ -94,6 +94,8 @@ export interface SimPackage {
   };
   /** Whether the simulated app, when started, registers for push and logs its token (drives logcat). */
   pushBehaviour?: { channel: string; businessId: number; tokenResult: 'success' | { errorCode: number; desc: string } };
+  /** Optional (added by the simulator): `installerPackageName=` in `dumpsys package`; null when sideloaded. */
+  installerPackageName?: string | null;
 }
 
 export interface PostedNotification {
@@ -119,5 +121,7 @@ export interface PhoneState {
   ringerMode: number;
   /** logcat main buffer lines in threadtime format, oldest first. */
   logcat: string[];
+  /** Optional (added by the simulator): the other logcat buffers, same threadtime format, oldest first. */
+  logcatBuffers?: { events?: string[]; system?: string[]; crash?: string[] };
   posted: PostedNotification[];
 }

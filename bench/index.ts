@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: the audit's speed targets, measured side by side in one run on simulated phones
+ * (`--latency-ms 50`, as a real phone's dumpsys/cmd/pm start-up). Prints ratios, never asserts them:
+ * performance lives here, not in timed unit tests.
+ */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import { createAdbTsPort } from '../main/adb/adb-ts-adapter.js';
+import { auditDevice } from '../main/audit/audit-device.js';
+import { auditLab } from '../main/audit/audit-lab.js';
+import { probePlan } from '../main/probes/probe-plan.js';
+import { parseDumpsysNotification } from '../main/probes/parsers/dumpsys-notification.js';
+import { largeNotificationDump } from './large-notification-dump.js';
+import { startSimProcess, type SimProcess } from './sim-process.js';
+
+const run = promisify(execFile);
+const LATENCY_MS = 50;
+const APP = 'com.example.im';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const ms = (n: number): string => `${n.toFixed(0)} ms`;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [performance.now() - t0, value];
+}
+
+async function onePhone(env: NodeJS.ProcessEnv): Promise<void> {
+  const adbPort = await freePort();
+  const sim = await startSimProcess(['--profile', 'xiaomi-hyperos-a14', '--adb-port', String(adbPort), '--latency-ms', String(LATENCY_MS)], env);
+  const port = createAdbTsPort({ servers: [{ host: '127.0.0.1', port: adbPort }], env });
+  try {
+    const [device] = (await port.listDevices()).filter((d) => d.state === 'device');
+    if (!device) throw new Error('the simulated phone did not come up');
+    const commands = probePlan(APP).map((p) => p.command);
+
+    const byHand: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [t] = await timed(async () => {
+        for (const command of commands) await run('adb', ['-P', String(adbPort), '-s', device.serial, 'shell', command], { env, maxBuffer: 64 << 20 });
+      });
+      byHand.push(t);
+    }
+    const singles: number[] = [];
+    for (const command of commands) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) times.push((await timed(() => port.shell(device.serial, command)))[0]);
+      singles.push(median(times));
+    }
+    const audits: number[] = [];
+    for (let i = 0; i < 5; i++) audits.push((await timed(() => auditDevice(port, device, { app: APP })))[0]);
+
+    const hand = median(byHand);
+    const audit = median(audits);
+    const slowest = Math.max(...singles);
+    console.log(`1. One phone, ${commands.length} commands, latency ${LATENCY_MS} ms per command`);
+    console.log(`   by hand (one \`adb shell\` per check, in sequence): ${ms(hand)}`);
+    console.log(`   Push Doctor audit:                                  ${ms(audit)}`);
+    console.log(`   slowest single command alone:                       ${ms(slowest)}`);
+    console.log(`   speed-up: ${(hand / audit).toFixed(1)}x (target >= 10x); audit / slowest command: ${(audit / slowest).toFixed(2)}x (target <= 1.5x)`);
+  } finally {
+    await port.close();
+    await sim.stop();
+    await run('adb', ['-P', String(adbPort), 'kill-server'], { env }).catch(() => undefined);
+  }
+}
+
+async function lab(env: NodeJS.ProcessEnv): Promise<void> {
+  const profiles = ['xiaomi-hyperos-a14', 'redmi-miui-a12', 'huawei-harmonyos-a12', 'honor-magicos-a15', 'oppo-coloros-a14', 'vivo-originos-a14', 'samsung-oneui-a14', 'pixel-a16'];
+  const ports = [await freePort(), await freePort()];
+  const sims: SimProcess[] = [];
+  const port = createAdbTsPort({ servers: ports.map((p) => ({ host: '127.0.0.1', port: p })), env });
+  try {
+    for (const adbPort of ports) {
+      sims.push(await startSimProcess([...profiles.flatMap((p) => ['--profile', p]), '--count', '2', '--adb-port', String(adbPort), '--latency-ms', String(LATENCY_MS)], env));
+    }
+    await auditLab(port, { app: APP }); // warm-up: JIT, sockets, the servers' first transports
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+    const [t, report] = await timed(() => auditLab(port, { app: APP, deviceConcurrency: 32 }));
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const complete = report.devices.filter((d) => d.state === 'device' && (d.probes?.missing.length ?? 1) === 0).length;
+    console.log(`2. Lab of ${report.devices.length} phones on two adb servers (${complete} fully read), latency ${LATENCY_MS} ms`);
+    console.log(`   wall time: ${ms(t)} (target < 5000 ms); peak RSS of this process: ${(peak / 2 ** 20).toFixed(0)} MiB (target < 300 MiB; ${((peak - before) / 2 ** 20).toFixed(0)} MiB above idle)`);
+  } finally {
+    await port.close();
+    for (const sim of sims) await sim.stop();
+    for (const adbPort of ports) await run('adb', ['-P', String(adbPort), 'kill-server'], { env }).catch(() => undefined);
+  }
+}
+
+async function parserThroughput(): Promise<void> {
+  const text = await largeNotificationDump(5 * 2 ** 20);
+  const bytes = Buffer.byteLength(text);
+  parseDumpsysNotification(text, APP); // warm-up
+  const times: number[] = [];
+  let channels = 0;
+  for (let i = 0; i < 5; i++) {
+    const [t, result] = await timed(async () => parseDumpsysNotification(text, APP));
+    times.push(t);
+    channels = result.ok ? (result.value.app?.channels.length ?? 0) : -1;
+  }
+  const t = median(times);
+  console.log(`3. Parser: dumpsys notification of ${(bytes / 2 ** 20).toFixed(1)} MiB parsed in ${ms(t)}: ${(bytes / 2 ** 20 / (t / 1000)).toFixed(0)} MiB/s (target >= 50 MB/s; app channels found: ${channels})`);
+}
+
+const env = { ...process.env, ADB_EMU: '0' };
+await onePhone(env);
+await lab(env);
+await parserThroughput();

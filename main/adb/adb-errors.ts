@@ -1,0 +1,87 @@
+import type { DeviceState } from '../domain/report.js';
+import { DevicePortError } from './device-port.js';
+
+/** The fixes we tell users, in one place so the UI, CLI and reports say the same thing. */
+export const HINTS = {
+  unauthorized: 'Accept the USB debugging prompt on the phone ("Allow USB debugging?"), ticking "Always allow from this computer".',
+  offline: 'Unplug and re-plug the phone, or run `adb reconnect`; if it stays offline, toggle USB debugging off and on.',
+  noPermissions:
+    'Linux cannot open the USB device: add a udev rule, e.g. /etc/udev/rules.d/51-android.rules with ' +
+    '`SUBSYSTEM=="usb", ATTR{idVendor}=="<vendor id>", MODE="0660", GROUP="plugdev"`, add yourself to the ' +
+    'plugdev group, run `sudo udevadm control --reload-rules`, then re-plug the phone (Debian/Ubuntu: install android-sdk-platform-tools-common).',
+  notFound: 'Check the cable and that USB debugging is on; `adb devices` should list the phone.',
+  gone: 'The phone disconnected. Re-plug it (or reconnect Wi-Fi debugging) and run again.',
+  truncated: 'The output stopped early while the phone stayed connected; run again.',
+  timeout: 'The phone did not answer in time; it may be busy or the connection is unstable. Run again.',
+} as const;
+
+export function stateError(serial: string, state: DeviceState): DevicePortError {
+  switch (state) {
+    case 'unauthorized':
+      return new DevicePortError('DEVICE_UNAUTHORIZED', `${serial} has not authorized this computer`, HINTS.unauthorized);
+    case 'offline':
+      return new DevicePortError('DEVICE_OFFLINE', `${serial} is offline`, HINTS.offline);
+    case 'no-permissions':
+      return new DevicePortError('DEVICE_NO_PERMISSIONS', `No permission to open ${serial} over USB`, HINTS.noPermissions);
+    case 'gone':
+      return new DevicePortError('DEVICE_GONE', `${serial} disconnected`, HINTS.gone);
+    case 'device':
+      return new DevicePortError('INTERNAL', `${serial} is ready; no error expected`);
+  }
+}
+
+export function notFoundError(serial: string): DevicePortError {
+  return new DevicePortError('DEVICE_NOT_FOUND', `No device ${serial} on any adb server`, HINTS.notFound);
+}
+
+/**
+ * Maps the adb server's FAIL text for `host:transport:<serial>` (AOSP adb transport.cpp
+ * `acquire_one_transport`) to our codes; `null` when the text is none of those.
+ */
+export function transportFailure(serial: string, failMessage: string): DevicePortError | null {
+  const text = failMessage.toLowerCase();
+  if (text.includes('unauthorized') || text.includes('authorizing')) return stateError(serial, 'unauthorized');
+  if (text.includes('insufficient permissions') || text.includes('no permissions')) return stateError(serial, 'no-permissions');
+  if (text.includes('offline') || text.includes('still connecting')) return stateError(serial, 'offline');
+  if (text.includes('not found') || text.includes('no devices')) return notFoundError(serial);
+  return null;
+}
+
+export function timeoutError(serial: string, what: string, ms: number): DevicePortError {
+  return new DevicePortError('TIMEOUT', `${what} on ${serial} took longer than ${ms} ms`, HINTS.timeout);
+}
+
+export function unreachableError(server: string, detail: string, adbPath: string | null): DevicePortError {
+  const [host, port] = splitServer(server);
+  const local = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const start = adbPath ? `${adbPath} -P ${port} start-server` : `adb -P ${port} start-server`;
+  const hint = local
+    ? `Start the adb server with \`${start}\`; if it fails, another program may hold port ${port} (\`ss -ltnp | grep ${port}\`).`
+    : `Start the adb server on ${host} listening on the network (\`adb -a -P ${port} nodaemon server\`) and check the firewall.`;
+  return new DevicePortError('ADB_UNREACHABLE', `Cannot reach the adb server at ${server}: ${detail}`, hint);
+}
+
+/** `detail` is find-adb's message: where it looked and what to install on this OS. */
+export function adbMissingError(detail: string | null): DevicePortError {
+  const fallback = 'Install Android SDK Platform-Tools (https://developer.android.com/tools/releases/platform-tools) and put adb on PATH.';
+  return new DevicePortError('ADB_MISSING', 'adb (Android Debug Bridge) was not found', detail ?? fallback);
+}
+
+function splitServer(server: string): [string, string] {
+  const at = server.lastIndexOf(':');
+  return at < 0 ? [server, '5037'] : [server.slice(0, at), server.slice(at + 1)];
+}
+
+export function asPortError(error: unknown): DevicePortError {
+  if (error instanceof DevicePortError) return error;
+  return new DevicePortError('INTERNAL', describeError(error));
+}
+
+/** A socket error's code and message, e.g. "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5037" → the message alone. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

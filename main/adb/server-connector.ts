@@ -1,0 +1,102 @@
+import { findAdb } from '../app/find-adb.js';
+import { adbMissingError, describeError, unreachableError } from './adb-errors.js';
+import { isLoopback, serverKey, startAdbServer } from './adb-server.js';
+import { AdbConnection } from './adb-socket.js';
+import { parseDeviceList } from './device-list.js';
+import { DevicePortError, type AdbServerAddress, type DeviceInfo } from './device-port.js';
+
+export interface ServerRef {
+  address: AdbServerAddress;
+  /** "host:port", as DeviceInfo.server names it. */
+  key: string;
+}
+
+export function serverRef(address: AdbServerAddress): ServerRef {
+  return { address, key: serverKey(address) };
+}
+
+export interface ServerConnectorOptions {
+  /** The user's adb (Settings), used only to start a server; default: found on ANDROID_HOME/PATH. */
+  adbPath?: string;
+  /** Start a stopped server on a loopback address, once per server. Default true. */
+  autoStart?: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+interface StartOutcome {
+  adbPath: string;
+  code: number | null;
+  output: string;
+}
+
+/**
+ * Opens connections to adb servers. A refused connection to a local server starts it once with the
+ * user's adb (`adb -P <port> start-server`); callers that arrive while it starts wait for that same
+ * start rather than report the server down.
+ */
+export class ServerConnector {
+  private readonly starts = new Map<string, { outcome: Promise<StartOutcome>; settled: boolean; missing: DevicePortError | null }>();
+
+  constructor(private readonly options: ServerConnectorOptions) {}
+
+  async connect(server: ServerRef, timeoutMs = 5_000): Promise<AdbConnection> {
+    try {
+      return await AdbConnection.open(server.address, timeoutMs);
+    } catch (error) {
+      const refused = (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+      const canStart = refused && this.options.autoStart !== false && isLoopback(server.address);
+      const earlier = this.starts.get(server.key);
+      if (earlier?.missing) throw earlier.missing;
+      if (!canStart || earlier?.settled) {
+        throw unreachableError(server.key, describeError(error), this.options.adbPath ?? null);
+      }
+      const started = await this.start(server);
+      try {
+        return await AdbConnection.open(server.address, timeoutMs);
+      } catch (retryError) {
+        const detail = `${describeError(retryError)}; \`${started.adbPath} -P ${server.address.port} start-server\` ` +
+          `exited ${started.code ?? 'abnormally'}${started.output ? `: ${started.output}` : ''}`;
+        throw unreachableError(server.key, detail, started.adbPath);
+      }
+    }
+  }
+
+  /** One `host:devices-l`: every device the server knows, in any state. */
+  async listServer(server: ServerRef): Promise<DeviceInfo[]> {
+    const connection = await this.connect(server);
+    try {
+      await connection.request('host:devices-l');
+      return parseDeviceList(await connection.readHexPrefixed(), server.key).devices;
+    } catch (error) {
+      if (error instanceof DevicePortError) throw error;
+      throw unreachableError(server.key, describeError(error), this.options.adbPath ?? null);
+    } finally {
+      connection.destroy();
+    }
+  }
+
+  /** Starts the server, or joins the start already running for it. */
+  private start(server: ServerRef): Promise<StartOutcome> {
+    const running = this.starts.get(server.key);
+    if (running) return running.outcome;
+    const entry = {
+      settled: false,
+      missing: null as DevicePortError | null,
+      outcome: (async () => {
+        const env = this.options.env;
+        const adb = await findAdb({ settingsPath: this.options.adbPath ?? null, env, platform: process.platform });
+        if (!adb.found || !adb.path) throw adbMissingError(adb.message);
+        return { adbPath: adb.path, ...(await startAdbServer(adb.path, server.address.port, env)) };
+      })(),
+    };
+    entry.outcome.then(
+      () => { entry.settled = true; },
+      (error: unknown) => {
+        entry.settled = true;
+        if (error instanceof DevicePortError && error.code === 'ADB_MISSING') entry.missing = error;
+      },
+    );
+    this.starts.set(server.key, entry);
+    return entry.outcome;
+  }
+}

@@ -1,0 +1,71 @@
+import { DevicePortError, type DeviceInfo, type DevicePort } from '../adb/device-port.js';
+import type { DeviceError, DeviceReport, ErrorCode } from '../domain/report.js';
+import { probePlan } from '../probes/probe-plan.js';
+import { collectLive } from './collect-live.js';
+import { buildDeviceReport } from '../report/build-report.js';
+import { sheetFromOutputs } from './diagnose-outputs.js';
+import type { ProgressSink } from './progress.js';
+import { severityCounts } from './severity-counts.js';
+
+export interface AuditOptions {
+  app: string | null;
+  onProgress?: ProgressSink;
+  signal?: AbortSignal;
+  /** Streams open at once on one phone. */
+  probeConcurrency?: number;
+  timeoutMs?: number;
+}
+
+const STATE_ERRORS: Partial<Record<DeviceInfo['state'], { code: ErrorCode; message: string }>> = {
+  unauthorized: { code: 'DEVICE_UNAUTHORIZED', message: 'The phone has not allowed USB debugging from this computer: unlock it and accept the "Allow USB debugging?" prompt, then audit again.' },
+  offline: { code: 'DEVICE_OFFLINE', message: 'The phone is offline: reconnect the cable (or run `adb reconnect`), unlock it, and audit again.' },
+  'no-permissions': { code: 'DEVICE_NO_PERMISSIONS', message: 'This computer may not open the phone\'s USB device: on Linux add a udev rule for it (e.g. /etc/udev/rules.d/51-android.rules) and put your user in the plugdev group, then replug.' },
+  gone: { code: 'DEVICE_GONE', message: 'The phone is no longer connected.' },
+};
+
+/** Audits one phone: reads it in one concurrent batch, then diagnoses what was read. Never throws. */
+export async function auditDevice(port: DevicePort, device: DeviceInfo, options: AuditOptions): Promise<DeviceReport> {
+  const stateError = STATE_ERRORS[device.state];
+  if (stateError) return unreadable(device, [stateError]);
+  try {
+    const probes = probePlan(options.app);
+    options.onProgress?.({ type: 'device-started', serial: device.serial, server: device.server, probes: probes.length });
+    const collection = await collectLive(port, device.serial, probes, {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
+    });
+    const lost = collection.errors.some((e) => e.code === 'DEVICE_GONE' || e.code === 'DEVICE_OFFLINE' || e.code === 'TRUNCATED_OUTPUT');
+    const report = buildDeviceReport({
+      serial: device.serial,
+      state: lost ? 'gone' : device.state,
+      sheet: sheetFromOutputs(collection.outputs, options.app),
+      app: options.app,
+      errors: collapseErrors(collection.errors),
+      probes: { read: collection.read, missing: collection.missing },
+    });
+    options.onProgress?.({ type: 'device-finished', serial: device.serial, state: report.state, counts: severityCounts(report.findings) });
+    return report;
+  } catch (error) {
+    const e = error instanceof DevicePortError ? error : null;
+    return unreadable(device, [{ code: e?.code ?? 'INTERNAL', message: (error as Error).message, during: 'audit' }]);
+  }
+}
+
+function unreadable(device: DeviceInfo, errors: DeviceError[]): DeviceReport {
+  return buildDeviceReport({ serial: device.serial, state: device.state, sheet: null, app: null, errors });
+}
+
+/** One entry per error code, naming every probe it hit: a lost phone fails twenty probes for one reason. */
+export function collapseErrors(errors: readonly DeviceError[]): DeviceError[] {
+  const byCode = new Map<string, DeviceError & { probes: string[] }>();
+  for (const e of errors) {
+    const key = `${e.code}\u0000${e.message}`;
+    const seen = byCode.get(key);
+    const during = e.during ?? '';
+    if (seen) seen.probes.push(during);
+    else byCode.set(key, { ...e, probes: [during] });
+  }
+  return [...byCode.values()].map(({ probes, ...e }) => ({ ...e, during: probes.filter(Boolean).join(', ') }));
+}

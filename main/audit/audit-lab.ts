@@ -1,0 +1,39 @@
+import type { DeviceInfo, DevicePort } from '../adb/device-port.js';
+import type { DeviceReport, Report } from '../domain/report.js';
+import { TOOL_VERSION } from '../domain/tool-version.js';
+import { buildDeviceReport, buildReport } from '../report/build-report.js';
+import { mapLimit } from '../util/map-limit.js';
+import { auditDevice, type AuditOptions } from './audit-device.js';
+
+export interface LabAuditOptions extends AuditOptions {
+  /** Serials to audit; all attached devices when omitted. */
+  serials?: readonly string[];
+  /** Phones audited at once; each phone also opens several streams of its own. */
+  deviceConcurrency?: number;
+  now?: () => Date;
+}
+
+/**
+ * Audits several phones concurrently. Each phone's failure stays its own: one unplugged or
+ * unauthorized phone is reported as such and never fails the others.
+ */
+export async function auditLab(port: DevicePort, options: LabAuditOptions): Promise<Report> {
+  const attached = await port.listDevices();
+  const targets: (DeviceInfo | { missing: string })[] = options.serials
+    ? options.serials.map((s) => attached.find((d) => d.serial === s) ?? { missing: s })
+    : attached;
+  const devices = await mapLimit(targets, options.deviceConcurrency ?? 8, async (t): Promise<DeviceReport> =>
+    'missing' in t ? notFound(t.missing) : auditDevice(port, t, options),
+  );
+  return buildReport({ source: 'live', app: options.app, devices, now: (options.now ?? (() => new Date()))(), version: TOOL_VERSION });
+}
+
+function notFound(serial: string): DeviceReport {
+  return buildDeviceReport({
+    serial,
+    state: 'gone',
+    sheet: null,
+    app: null,
+    errors: [{ code: 'DEVICE_NOT_FOUND', message: `No device ${serial} on any adb server: check the cable, then \`adb devices\`.` }],
+  });
+}

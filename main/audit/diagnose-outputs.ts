@@ -1,0 +1,25 @@
+import type { FactSheet } from '../domain/facts.js';
+import type { RawOutput } from '../domain/raw-output.js';
+import { assembleFacts, type ProbeOutput } from '../probes/assemble-facts.js';
+import { probePlan } from '../probes/probe-plan.js';
+
+/**
+ * The one path from raw outputs to facts, shared by live audits, captures and bug reports, so a
+ * capture of a phone gives exactly the report the phone gives.
+ */
+export function sheetFromOutputs(outputs: readonly RawOutput[], app: string | null): FactSheet {
+  const byCommand = new Map<string, ProbeOutput>();
+  for (const o of outputs) {
+    byCommand.set(o.command, o.text !== null ? { text: o.text, exitCode: o.exitCode } : { error: o.error ?? 'not read' });
+  }
+  return assembleFacts(byCommand, app);
+}
+
+/** Which probes of the audit's plan the outputs answer, and which they lack (by probe id). */
+export function probeCoverage(outputs: readonly RawOutput[], app: string | null): { read: string[]; missing: string[] } {
+  const readCommands = new Set(outputs.filter((o) => o.text !== null).map((o) => o.command));
+  const read: string[] = [];
+  const missing: string[] = [];
+  for (const probe of probePlan(app)) (readCommands.has(probe.command) ? read : missing).push(probe.id);
+  return { read, missing };
+}

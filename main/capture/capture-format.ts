@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** ../shared/spec/capture.md: the manifest of a capture folder or zip. */
+export const CAPTURE_SCHEMA = 'push-doctor/capture@1';
+export const CAPTURE_MANIFEST = 'capture.json';
+
+export const captureCommandSchema = z.object({
+  command: z.string().min(1),
+  file: z.string().min(1).optional(),
+  exitCode: z.number().int().nullable().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  /** Why the output is missing or partial (e.g. the phone went away); added field. */
+  error: z.string().optional(),
+});
+
+export const captureManifestSchema = z.object({
+  schema: z.literal(CAPTURE_SCHEMA),
+  capturedAt: z.string(),
+  serial: z.string(),
+  app: z.string().nullable().optional(),
+  commands: z.array(captureCommandSchema),
+});
+
+export type CaptureCommand = z.infer<typeof captureCommandSchema>;
+export type CaptureManifest = z.infer<typeof captureManifestSchema>;
+
+/** A safe, readable file name for a command's output: `dumpsys package com.x` → `dumpsys-package-com.x.txt`. */
+export function fileNameFor(command: string, taken: ReadonlySet<string>): string {
+  const base = command.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'output';
+  let name = `${base}.txt`;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}.txt`;
+  return name;
+}

@@ -1,0 +1,71 @@
+import { Command } from 'commander';
+import { isSafePackageName } from '../../adb/shell-safety.js';
+import { auditLab } from '../../audit/audit-lab.js';
+import type { AuditProgress } from '../../audit/progress.js';
+import { atLeast } from '../../domain/findings.js';
+import type { Report } from '../../domain/report.js';
+import { addCommonOptions, CliExit, EXIT, type CliDeps, type CommonOptions } from '../program.js';
+import { openPort } from '../open-port.js';
+import { formatOption, parseFailOn, writeReport, type ReportFormat } from '../report-output.js';
+
+interface AuditCliOptions extends CommonOptions {
+  serial?: string[];
+  all: boolean;
+  app?: string;
+  format: ReportFormat;
+  out?: string;
+  redact: boolean;
+  failOn?: 'error' | 'warning';
+}
+
+export function register(program: Command, deps: CliDeps): void {
+  addCommonOptions(
+    program
+      .command('audit')
+      .description('full audit of one, several or all devices, concurrently; writes the report (exit 0 ran, 1 --fail-on hit, 2 usage/connection)')
+      .option('--serial <serial>', 'device to audit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--all', 'audit every device of every adb server', false)
+      .option('--app <package>', 'the app under test, e.g. com.example.im')
+      .addOption(formatOption())
+      .option('--out <file>', 'write the report to a file instead of stdout')
+      .option('--redact', 'replace serials, tokens, account ids and IMEI-like strings with stable hashes', false)
+      .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (error|warning)', parseFailOn),
+  ).action(async (options: AuditCliOptions) => {
+    if (!options.all === !options.serial?.length) throw new CliExit(EXIT.usage, 'Name the phones with --serial S (repeatable) or use --all.');
+    if (options.app !== undefined && !isSafePackageName(options.app)) {
+      throw new CliExit(EXIT.usage, `"${options.app}" is not an Android package name (e.g. com.example.im).`);
+    }
+    const port = openPort(options.adb, deps);
+    try {
+      const report = await runAudit(port, options, deps);
+      await writeReport(report, options, deps);
+      if (options.failOn && report.devices.some((d) => d.findings.some((f) => atLeast(f.severity, options.failOn!)))) {
+        throw new CliExit(EXIT.failed, `Findings of severity ${options.failOn} or worse: exit 1.`);
+      }
+    } finally {
+      await port.close();
+    }
+  });
+}
+
+async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOptions, deps: CliDeps): Promise<Report> {
+  let report: Report;
+  try {
+    report = await auditLab(port, {
+      app: options.app ?? null,
+      ...(options.serial ? { serials: options.serial } : {}),
+      onProgress: (e) => progressLine(e, deps),
+    });
+  } catch (error) {
+    const hint = (error as { hint?: string }).hint;
+    throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${(error as Error).message}${hint ? `\nfix: ${hint}` : ''}`);
+  }
+  if (report.devices.length === 0) deps.stderr('No devices found on the adb server(s).\n');
+  return report;
+}
+
+function progressLine(event: AuditProgress, deps: CliDeps): void {
+  if (event.type !== 'device-finished') return;
+  const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
+  deps.stderr(`${event.serial}: ${event.state === 'device' ? 'audited' : event.state}${counts ? ` (${counts})` : ''}\n`);
+}

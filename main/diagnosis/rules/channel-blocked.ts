@@ -1,0 +1,33 @@
+import { channelNames, isBlocked } from './channels.js';
+import { evidenceFor, finding, unknownFinding, withApp, type Rule } from './rule.js';
+
+const ID = 'channel-blocked';
+/** The channel TUIOfflinePush creates for OPPO (push-apis §4.6). */
+const OPPO_CHANNEL = 'tuikit';
+
+/**
+ * Which channel a push lands on is set per message, so: every channel blocked is an error, some blocked a
+ * warning naming them — except OPPO's `tuikit`, which TUIOfflinePush always uses there.
+ */
+export const channelBlocked: Rule = (ctx) => withApp(ctx, ID, (app) => {
+  if (app.channels === null) return unknownFinding(ctx, ID, ['app.channels']);
+  const evidence = evidenceFor(ctx.sheet, 'app.channels');
+  if (app.channels.length === 0) {
+    return finding(ID, 'ok', { detail: `${ctx.app} has created no notification channels yet, so none is blocked.`, evidence });
+  }
+  const blocked = app.channels.filter(isBlocked);
+  if (blocked.length === 0) {
+    return finding(ID, 'ok', { detail: `None of ${ctx.app}'s ${app.channels.length} channel(s) is blocked.`, evidence });
+  }
+  const all = blocked.length === app.channels.length;
+  const oppoChannel = ctx.vendor?.vendor === 'oppo' && blocked.some((c) => c.id === OPPO_CHANNEL);
+  return finding(ID, all || oppoChannel ? 'error' : 'warning', {
+    detail: all
+      ? `Every notification channel of ${ctx.app} is blocked: ${channelNames(blocked)}.`
+      : `Blocked channel(s): ${channelNames(blocked)}; a push sent on ${blocked.length > 1 ? 'one of them' : 'it'} is not shown.`,
+    evidence,
+    remedy: 'Settings → Apps → the app → Notifications: turn the blocked categories back on, and check which channel id the push names '
+      + `(${ctx.vendor?.channelIdField ?? 'the vendor channel id'} in OfflinePushInfo).`,
+    fixId: 'open-notification-settings',
+  });
+});

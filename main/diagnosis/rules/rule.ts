@@ -1,0 +1,148 @@
+import type { AppFacts, Evidence, FactPath, FactSheet, PushChannel } from '../../domain/facts.js';
+import type { Finding, Severity } from '../../domain/findings.js';
+import { checklistEntry } from '../checklist.js';
+import { pickPushChannel } from '../push-channel.js';
+import type { VendorEntry } from '../vendor-table.js';
+
+export interface RuleContext {
+  sheet: FactSheet;
+  vendor: VendorEntry | null;
+  /** Package of the app under test, when one was named. */
+  app: string | null;
+}
+
+/** One checklist step: a finding for this phone, or null when the step does not apply to it. */
+export type Rule = (ctx: RuleContext) => Finding | null;
+
+/**
+ * Evidence for the facts a rule used: each path's own evidence, else that of facts under it
+ * ("app.channels" → "app.channels.tuikit"), else that of the fact it belongs to ("app.stopped" → "app"),
+ * since probes key evidence at whatever grain the command gave them.
+ */
+export function evidenceFor(sheet: FactSheet, ...paths: FactPath[]): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  const add = (items: readonly Evidence[] | undefined): void => {
+    for (const e of items ?? []) {
+      const key = `${e.command}\u0000${e.excerpt}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(e);
+      }
+    }
+  };
+  for (const path of paths) {
+    const own = sheet.evidence[path];
+    if (own && own.length > 0) {
+      add(own);
+      continue;
+    }
+    const children = Object.keys(sheet.evidence).filter((k) => k.startsWith(`${path}.`)).sort();
+    if (children.length > 0) {
+      for (const k of children) add(sheet.evidence[k]);
+      continue;
+    }
+    for (const parent of ancestors(path)) {
+      const items = sheet.evidence[parent];
+      if (items && items.length > 0) {
+        add(items);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Why a fact is null: its own reason, else one recorded for the facts under it
+ * ("pushServices.com.xiaomi.xmsf" → "….installed"), else the reason for the fact it belongs to.
+ */
+export function unknownReason(sheet: FactSheet, ...paths: FactPath[]): string {
+  for (const path of paths) {
+    const own = sheet.unknown[path];
+    if (own) return own;
+    const child = Object.keys(sheet.unknown).sort().find((k) => k.startsWith(`${path}.`));
+    if (child) return `${child.slice(path.length + 1)}: ${sheet.unknown[child]}`;
+    for (const p of ancestors(path)) {
+      const reason = sheet.unknown[p];
+      if (reason) return reason;
+    }
+  }
+  return `${paths.join(', ')} was not read from the phone`;
+}
+
+function ancestors(path: FactPath): FactPath[] {
+  const parts = path.split('.');
+  const out: FactPath[] = [];
+  for (let i = parts.length - 1; i > 0; i--) out.push(parts.slice(0, i).join('.'));
+  return out;
+}
+
+export interface FindingParts {
+  detail: string;
+  evidence?: Evidence[];
+  remedy?: string;
+  fixId?: string;
+}
+
+/** A finding for checklist step `id`; title and FAQ reference come from the checklist catalog. */
+export function finding(id: string, severity: Severity, parts: FindingParts): Finding {
+  const entry = checklistEntry(id);
+  const f: Finding = {
+    id,
+    severity,
+    title: entry.title,
+    detail: parts.detail,
+    evidence: parts.evidence ?? [],
+    remedy: severity === 'ok' ? '' : parts.remedy ?? '',
+    faq: entry.faq,
+  };
+  if (parts.fixId && severity !== 'ok') f.fixId = parts.fixId;
+  return f;
+}
+
+/** The `unknown` finding for a step whose facts are null, carrying the recorded reason. */
+export function unknownFinding(ctx: RuleContext, id: string, paths: FactPath[], remedy?: string): Finding {
+  return finding(id, 'unknown', {
+    detail: `Could not be read: ${unknownReason(ctx.sheet, ...paths)}.`,
+    evidence: evidenceFor(ctx.sheet, ...paths),
+    remedy: remedy ?? 'Re-run the audit with the phone connected and unlocked; if it stays unknown, check this on the phone by hand.',
+  });
+}
+
+/**
+ * Runs an app-dependent step. Not applicable (null) when no app is under test or it is not installed —
+ * `app-not-installed` reports that once instead of every app step piling up errors; unknown when the
+ * app's facts could not be read at all.
+ */
+export function withApp(ctx: RuleContext, id: string, body: (app: AppFacts) => Finding | null): Finding | null {
+  if (ctx.app === null) return null;
+  const app = ctx.sheet.facts.app;
+  if (app === null) return unknownFinding(ctx, id, ['app']);
+  if (app.installed === false) return null;
+  return body(app);
+}
+
+/** The channel TUIOfflinePush will use: the assembled fact, else derived from brand and Google Play services. */
+export function channelOf(sheet: FactSheet): PushChannel | null {
+  const f = sheet.facts;
+  if (f.pushChannel !== null) return f.pushChannel;
+  return pickPushChannel({ brand: f.brand, manufacturer: f.manufacturer, gmsAvailable: gmsAvailable(sheet) });
+}
+
+/** Google Play services is installed and enabled; null when either is unknown. */
+export function gmsAvailable(sheet: FactSheet): boolean | null {
+  const gms = sheet.facts.gms;
+  if (gms === null || gms.installed === null) return null;
+  if (gms.installed === false) return false;
+  return gms.enabled;
+}
+
+export function appLabel(ctx: RuleContext): string {
+  return ctx.app ?? 'the app';
+}
+
+/** Vendor wording where the table has it, else stock Android wording. */
+export function vendorText(vendor: VendorEntry | null, pick: (v: VendorEntry) => string | undefined, fallback: string): string {
+  return (vendor && pick(vendor)) ?? fallback;
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { registerAppScheme } from './app/app-protocol.js';
+import { guardWebContents } from './app/security.js';
+import { startWorkstation } from './app/workstation.js';
+import { electronIpcMain } from './ipc/handle.js';
+
+// The composition root: only wiring lives here; everything it calls is tested on the Electron fake.
+
+// Before `ready`, synchronously in the entry module: Electron accepts privileged schemes only then.
+registerAppScheme(protocol);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
+app.on('window-all-closed', () => app.quit());
+
+// No top-level await: with an ESM entry Electron may hold `ready` until the module has evaluated.
+void app.whenReady().then(async () => {
+  const workstation = await startWorkstation(
+    {
+      app, protocol, shell,
+      ipcMain: electronIpcMain(),
+      session: session.defaultSession,
+      createWindow: (options) => new BrowserWindow(options),
+      allWindows: () => BrowserWindow.getAllWindows(),
+    },
+    {
+      outMainDir: path.dirname(fileURLToPath(import.meta.url)),
+      devServerUrl: process.env.ELECTRON_RENDERER_URL,
+      env: process.env,
+      platform: process.platform,
+      arch: process.arch,
+      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+      // The lead wires the adb adapter and the audit engine here (device:list, device:event, audit:run).
+      lab: null,
+    },
+  );
+  app.on('before-quit', () => workstation.stop());
+}).catch((error: unknown) => {
+  console.error('Push Doctor could not start', error);
+  app.exit(1);
+});

@@ -1,0 +1,43 @@
+import { beforeEach, expect, it } from 'vitest';
+import * as electron from '../../test/fakes/electron.js';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../preload/contract.js';
+import { resetElectronFake } from '../../test/fakes/electron.js';
+import type { IpcMainLike } from './handle.js';
+import { registerAllHandlers, type Services } from './register.js';
+import { payloadSchemas } from './schemas.js';
+
+beforeEach(() => resetElectronFake());
+
+const unused = async (): Promise<never> => {
+  throw new Error('not called');
+};
+const services: Services = {
+  appInfo: unused, listDevices: unused, runAudit: unused, getSettings: unused, setSettings: unused, openExternal: unused,
+};
+
+// A changed channel list shows up here in review: the contract between main and the page moved.
+it('registers exactly the channels of the contract', () => {
+  registerAllHandlers({ ipcMain: electron.ipcMain as unknown as IpcMainLike, trustedOrigins: ['app://bundle'] }, services);
+  expect(electron.ipcMain.channels()).toMatchInlineSnapshot(`
+    [
+      "app:info",
+      "audit:run",
+      "device:list",
+      "settings:get",
+      "settings:set",
+      "shell:open-external",
+    ]
+  `);
+  expect(electron.ipcMain.channels()).toEqual([...INVOKE_CHANNELS].sort());
+  expect(Object.keys(payloadSchemas).sort()).toEqual([...INVOKE_CHANNELS].sort());
+  expect([...EVENT_CHANNELS].sort()).toMatchInlineSnapshot(`
+    [
+      "audit:progress",
+      "device:event",
+    ]
+  `);
+});
+
+it('names every channel domain:verb', () => {
+  for (const channel of [...INVOKE_CHANNELS, ...EVENT_CHANNELS]) expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
+});

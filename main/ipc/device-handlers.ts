@@ -1,0 +1,18 @@
+import type { DeviceEvent } from '../adb/device-port.js';
+import type { DeviceEventPayload, DeviceListItem } from '../../preload/contract.js';
+import { handle, type Ipc } from './handle.js';
+
+export interface DeviceServices {
+  listDevices(): Promise<DeviceListItem[]>;
+}
+
+export function registerDeviceHandlers(ipc: Ipc, services: DeviceServices): void {
+  handle(ipc, 'device:list', () => services.listDevices());
+}
+
+/** A tracker event as it can cross IPC: the error class becomes plain data. */
+export function toDeviceEventPayload(event: DeviceEvent): DeviceEventPayload {
+  if (event.type !== 'server-error') return event;
+  const { code, message, hint } = event.error;
+  return { type: 'server-error', server: event.server, error: hint ? { code, message, hint } : { code, message } };
+}

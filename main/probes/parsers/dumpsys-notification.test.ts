@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.test-helper.js';
+import { parseChannelLine, parseDumpsysNotification } from './dumpsys-notification.js';
+
+describe('parseDumpsysNotification', () => {
+  it('reads an app blocked by the POST_NOTIFICATIONS decision (Android 13+ AppSettings line)', () => {
+    const r = parseDumpsysNotification(fixture('dumpsys-notification', 'oem-trimmed-appsettings-ithome.txt'), 'com.ruanmei.ithome');
+    expect(r.ok).toBe(true);
+    if (!r.ok || !r.value.app) return;
+    const s = r.value.app.settings;
+    expect(s?.uid).toBe(10357);
+    expect(s?.importance).toBe(0);
+    expect(s?.importanceLabel).toBe('NONE');
+    expect(s?.userSet).toBe(false);
+    expect(r.value.app.channels.map((c) => c.id)).toEqual(['ch_com.ruanmei.ithome_118557', 'mipush_mock_replay_receipt']);
+    const first = r.value.app.channels[0];
+    expect(first?.name).toBe('订阅今日要闻');
+    expect(first?.importance).toBe(4);
+    expect(first?.group).toBe('gp_com.ruanmei.ithome');
+    expect(first?.sound).toBeNull();
+    expect(first?.vibrationEnabled).toBeNull();
+    expect(r.value.app.channels[1]?.group).toBeNull();
+  });
+
+  it('reads a posted record and ignores channels that are not under the app settings line', () => {
+    const r = parseDumpsysNotification(fixture('dumpsys-notification', 'oem-trimmed-channels-lark.txt'), 'com.ss.android.lark');
+    expect(r.ok).toBe(true);
+    if (!r.ok || !r.value.app) return;
+    expect(r.value.app.settings).toBeNull();
+    expect(r.value.app.channels).toEqual([]);
+    expect(r.value.app.posted).toHaveLength(1);
+    expect(r.value.app.posted[0]).toMatchObject({ id: 11890, tag: 'mipush_com.ss.android.lark', userId: 0 });
+  });
+
+  it('reads posted records of an Android 11 dump and finds no zen line where the dump was cut', () => {
+    const text = fixture('dumpsys-notification', 'android11-blog-dump.txt');
+    const r = parseDumpsysNotification(text, 'android');
+    expect(r.ok).toBe(true);
+    if (!r.ok || !r.value.app) return;
+    expect(r.value.zenMode).toBeNull();
+    expect(r.value.app.posted).toHaveLength(1);
+    expect(r.value.app.posted[0]).toMatchObject({
+      key: '-1|android|26|null|1000', id: 26, tag: null, userId: -1, importance: 4, channelId: 'DEVELOPER_IMPORTANT',
+    });
+    expect(r.value.app.settings).toBeNull();
+    const other = parseDumpsysNotification(text, 'com.example.im');
+    expect(other.ok && other.value.app?.posted).toEqual([]);
+  });
+
+  it('parses every field of a full Android 11 channel line, commas inside values included', () => {
+    const text = fixture('dumpsys-notification', 'android11-blog-dump.txt');
+    const line = text.split('\n').find((l) => l.includes('effectiveNotificationChannel='))?.trim().replace('effectiveNotificationChannel=', '') ?? '';
+    const c = parseChannelLine(line);
+    expect(c).not.toBeNull();
+    expect(c).toMatchObject({
+      id: 'DEVELOPER_IMPORTANT', name: '重要开发者消息', importance: 4, bypassDnd: false, lockscreenVisibility: null,
+      sound: 'content://settings/system/notification_sound', vibrationEnabled: false, showBadge: true, group: null,
+      deleted: false, truncated: false,
+    });
+    expect(c?.fields.mAudioAttributes).toBe('AudioAttributes: usage=USAGE_NOTIFICATION content=CONTENT_TYPE_SONIFICATION flags=0x800 tags= bundle=null');
+    expect(c?.fields.mImportantConvo).toBe('false');
+  });
+
+  it('reads the zen mode by name and a line cut before its closing brace', () => {
+    const r = parseDumpsysNotification('  Zen Mode:\n    mZenMode=ZEN_MODE_IMPORTANT_INTERRUPTIONS\n', null);
+    expect(r.ok && r.value.zenMode).toEqual({ value: 1, line: 'mZenMode=ZEN_MODE_IMPORTANT_INTERRUPTIONS' });
+    const cut = parseChannelLine("NotificationChannel{mId='tuikit', mName=oppotest, mDescription=, mImportance=3, mBypassDnd=fal");
+    expect(cut).toMatchObject({ id: 'tuikit', importance: 3, bypassDnd: null, truncated: true });
+  });
+
+  it('reads a CRLF capture saved on Windows exactly like the LF one', () => {
+    const lf = fixture('dumpsys-notification', 'oem-trimmed-appsettings-ithome.txt');
+    const a = parseDumpsysNotification(lf, 'com.ruanmei.ithome');
+    const b = parseDumpsysNotification(`\ufeff${lf.replace(/\n/g, '\r\n')}`, 'com.ruanmei.ithome');
+    expect(b).toEqual(a);
+  });
+
+  it('returns a reason for text that is no notification dump', () => {
+    expect(parseDumpsysNotification('', 'a.b').ok).toBe(false);
+    expect(parseDumpsysNotification('Permission Denial: can\'t dump NotificationManager', 'a.b').ok).toBe(false);
+    expect(parseDumpsysNotification('[ro.a]: [b]', 'a.b').ok).toBe(false);
+  });
+});

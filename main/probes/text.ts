@@ -1,0 +1,91 @@
+/**
+ * Captured outputs reach us from every kind of machine: `adb shell getprop > getprop.txt` in Windows
+ * PowerShell writes UTF-16LE with a byte-order mark, other tools write UTF-8 with or without one, and
+ * line endings may be CRLF or (from old `adb shell` PTYs) CRCRLF. Every parser reads text through here
+ * so that a file analyses the same wherever it was saved.
+ */
+
+/** Decodes raw bytes, honouring a UTF-8/UTF-16 byte-order mark; without one, UTF-8. */
+export function decodeCapture(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  }
+  if (looksLikeBomlessUtf16le(bytes)) return new TextDecoder('utf-16le').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** ASCII text saved as UTF-16LE without a BOM has a NUL in every odd byte. */
+function looksLikeBomlessUtf16le(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 8) return false;
+  let zeros = 0;
+  for (let i = 1; i < n; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros > (n / 2) * 0.9;
+}
+
+/**
+ * Normalises text that was already decoded (possibly wrongly): strips a BOM, drops the NULs a UTF-16
+ * file leaves when read as 8-bit text, and turns CRLF/CR line ends into LF.
+ */
+export function normalizeText(text: string): string {
+  let t = text;
+  if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+  if (t.includes('\0')) t = t.replaceAll('\0', '');
+  if (t.includes('\r')) {
+    while (t.includes('\r\n')) t = t.replace(/\r\n/g, '\n');
+    if (t.includes('\r')) t = t.replace(/\r/g, '\n');
+  }
+  return t;
+}
+
+/**
+ * The cheap part of normalizeText, for scanners that trim every line they read anyway: a BOM and NULs
+ * are removed, CRs stay (rewriting every line end of a multi-megabyte dump costs more than parsing it).
+ */
+export function stripEncodingNoise(text: string): string {
+  let t = text;
+  if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+  if (t.includes('\0')) t = t.replaceAll('\0', '');
+  return t;
+}
+
+export function toLines(text: string): string[] {
+  const t = normalizeText(text);
+  if (t.length === 0) return [];
+  const lines = t.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Outputs that mean the command itself did not run, whatever parser reads them. */
+const COMMAND_FAILURES: readonly RegExp[] = [
+  /^\/system\/bin\/sh: .*: (?:not found|inaccessible or not found)/,
+  /^(?:\/system\/bin\/sh: )?\S+: not found$/,
+  /^Can't find service: /,
+  /^cmd: Can't find service: /,
+  /^cmd: Failure calling service /,
+  /^Unknown command: /,
+  /^Error: (?:unknown|Unknown) command/,
+  /^Exception occurred while executing/,
+  /^java\.lang\.\w+(?:Exception|Error)/,
+  /^Security exception: /,
+  /^error: (?:device|no devices|closed|more than one device)/,
+  /^Permission Denial: /,
+];
+
+/** The first line of `text` that says the command failed, if any, checked in the first few lines only. */
+export function commandFailure(text: string): string | null {
+  // Only the head matters: reading the whole of a multi-megabyte dump here would cost more than parsing it.
+  const lines = toLines(text.slice(0, 2048)).slice(0, 5);
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (COMMAND_FAILURES.some((re) => re.test(line))) return line;
+  }
+  return null;
+}

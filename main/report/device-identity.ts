@@ -1,0 +1,20 @@
+import type { DeviceReport } from '../domain/report.js';
+import { vendorOf } from '../diagnosis/vendor-table.js';
+
+/** "Xiaomi POCO 22101320G · Android 12 (API 31) · MIUI V14.0.4.0 · push: Xiaomi" — what the phone is, in one line. */
+export function identityLine(d: DeviceReport): string {
+  const f = d.facts;
+  const maker = [f.manufacturer, f.brand && f.brand.toLowerCase() !== f.manufacturer?.toLowerCase() ? f.brand : null, f.model]
+    .filter((x): x is string => Boolean(x)).join(' ') || 'Unknown phone';
+  const parts = [maker];
+  if (f.android) parts.push(`Android ${f.android.release} (API ${f.android.sdk})`);
+  if (f.rom && f.rom.name !== 'Android') parts.push(f.rom.version ? `${f.rom.name} ${f.rom.version}` : f.rom.name);
+  if (f.pushChannel) parts.push(`push: ${f.pushChannel === 'none' ? 'none' : vendorOf(f.pushChannel)?.displayName ?? f.pushChannel}`);
+  return parts.join(' · ');
+}
+
+export function countBySeverity(d: DeviceReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of d.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}

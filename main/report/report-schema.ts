@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { PUSH_CHANNELS, ROM_NAMES } from '../domain/facts.js';
+import { SEVERITIES } from '../domain/findings.js';
+import { DEVICE_STATES, ERROR_CODES, REPORT_SCHEMA, type Report } from '../domain/report.js';
+
+/**
+ * The JSON report contract (/work/shared/spec/report.md) as a zod schema, for validating reports we write and
+ * reports other tools hand us. Unknown fields pass (the contract lets anyone add fields, never rename them);
+ * use it to validate, not to copy a report, since the parsed value leaves added fields out.
+ */
+const vendor = z.enum(PUSH_CHANNELS).exclude(['none']);
+const int = z.number().int();
+
+export const EvidenceSchema = z.object({ command: z.string(), excerpt: z.string() });
+
+export const FindingSchema = z.object({
+  id: z.string().min(1),
+  severity: z.enum(SEVERITIES),
+  title: z.string(),
+  detail: z.string(),
+  evidence: z.array(EvidenceSchema),
+  remedy: z.string(),
+  faq: z.string(),
+  fixId: z.string().optional(),
+});
+
+const ChannelSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  importance: int.nullable(),
+  blocked: z.boolean().nullable(),
+  sound: z.string().nullable(),
+  vibration: z.boolean().nullable(),
+  lockscreenVisibility: int.nullable(),
+  showBadge: z.boolean().nullable(),
+  bypassDnd: z.boolean().nullable(),
+  group: z.string().nullable(),
+});
+
+const AppSchema = z.object({
+  package: z.string(),
+  installed: z.boolean().nullable(),
+  enabled: z.boolean().nullable(),
+  versionName: z.string().nullable(),
+  versionCode: int.nullable(),
+  targetSdk: int.nullable(),
+  stopped: z.boolean().nullable(),
+  notificationsEnabled: z.boolean().nullable(),
+  postNotificationsGranted: z.boolean().nullable(),
+  standbyBucket: int.nullable(),
+  batteryOptimizationExempt: z.boolean().nullable(),
+  backgroundRestricted: z.boolean().nullable(),
+  dataSaverExempt: z.boolean().nullable(),
+  hibernated: z.boolean().nullable(),
+  autostartAllowed: z.boolean().nullable(),
+  channels: z.array(ChannelSchema).nullable(),
+});
+
+export const DeviceFactsSchema = z.object({
+  manufacturer: z.string().nullable(),
+  brand: z.string().nullable(),
+  model: z.string().nullable(),
+  device: z.string().nullable(),
+  android: z.object({ release: z.string(), sdk: int }).nullable(),
+  rom: z.object({ name: z.enum(ROM_NAMES), version: z.string().nullable() }).nullable(),
+  pushChannel: z.enum(PUSH_CHANNELS).nullable(),
+  pushServices: z.array(z.object({
+    vendor,
+    package: z.string(),
+    installed: z.boolean().nullable(),
+    enabled: z.boolean().nullable(),
+    versionName: z.string().nullable(),
+    versionCode: int.nullable(),
+  })),
+  gms: z.object({ installed: z.boolean().nullable(), enabled: z.boolean().nullable(), versionName: z.string().nullable() }).nullable(),
+  system: z.object({
+    zenMode: int.nullable(),
+    lockScreenShowNotifications: z.boolean().nullable(),
+    lockScreenShowPrivate: z.boolean().nullable(),
+    dataSaver: z.boolean().nullable(),
+    batterySaver: z.boolean().nullable(),
+    ringerMode: int.nullable(),
+  }),
+  app: AppSchema.nullable(),
+  pushLog: z.object({
+    tokenReceived: z.boolean().nullable(),
+    tokenReported: z.boolean().nullable(),
+    businessId: z.string().nullable(),
+    lastError: z.string().nullable(),
+    fcmCancelledForStoppedApp: z.boolean().nullable(),
+  }).nullable(),
+});
+
+export const PushTestResultSchema = z.object({
+  route: z.string(),
+  sentAt: z.iso.datetime(),
+  accepted: z.boolean(),
+  response: z.object({ code: z.string(), meaning: z.string() }),
+  postedAt: z.iso.datetime().nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  displayed: z.boolean().nullable(),
+});
+
+export const DeviceReportSchema = z.object({
+  serial: z.string().min(1),
+  state: z.enum(DEVICE_STATES),
+  facts: DeviceFactsSchema,
+  findings: z.array(FindingSchema),
+  pushTests: z.array(PushTestResultSchema),
+  errors: z.array(z.object({ code: z.enum(ERROR_CODES), message: z.string(), during: z.string().optional() })),
+  probes: z.object({ read: z.array(z.string()), missing: z.array(z.string()) }).optional(),
+});
+
+export const ReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  generatedAt: z.iso.datetime(),
+  tool: z.object({ name: z.literal('push-doctor'), version: z.string() }),
+  source: z.enum(['live', 'capture', 'bugreport']),
+  app: z.string().optional(),
+  devices: z.array(DeviceReportSchema),
+});
+
+/** Keeps the schema and the TypeScript contract from drifting: every Report must fit the schema's type. */
+export const reportFitsSchema = (r: Report): z.infer<typeof ReportSchema> => r;

@@ -1,0 +1,46 @@
+import type { PushDoctorApi } from '../../preload/contract.js';
+import { useAuditStore } from './stores/audit-store.js';
+import { useDeviceStore } from './stores/device-store.js';
+
+/**
+ * Connects the stores to the preload API. Called once from main.tsx (tests call it with a fake),
+ * never at import time, so no module reaches for `window.pushDoctor` on its own.
+ */
+
+let current: PushDoctorApi | null = null;
+
+export function api(): PushDoctorApi {
+  if (!current) throw new Error('startBridge() has not been called');
+  return current;
+}
+
+export async function refreshDevices(): Promise<void> {
+  const result = await api().listDevices();
+  if (result.ok) useDeviceStore.getState().setDevices(result.value);
+  else useDeviceStore.getState().setListError(result.error);
+}
+
+export async function runAudit(serial: string, appPackage: string): Promise<void> {
+  const audits = useAuditStore.getState();
+  audits.started(serial);
+  const trimmed = appPackage.trim();
+  const result = await api().runAudit(trimmed ? { serial, app: trimmed } : { serial });
+  audits.finished(serial, result.ok ? { report: result.value } : { error: result.error });
+}
+
+/** Subscribes to the bridge's events and loads the device list; returns a function that undoes it. */
+export function startBridge(bridge: PushDoctorApi): () => void {
+  current = bridge;
+  const offDevice = bridge.onDeviceEvent((event) => {
+    useDeviceStore.getState().applyEvent(event);
+    // Tracker events carry only the state; re-listing brings the identity and catches missed changes.
+    if (event.type !== 'server-error') void refreshDevices();
+  });
+  const offProgress = bridge.onAuditProgress((progress) => useAuditStore.getState().progressed(progress));
+  void refreshDevices();
+  return () => {
+    offDevice();
+    offProgress();
+    if (current === bridge) current = null;
+  };
+}

@@ -1,0 +1,52 @@
+import { STATE_BADGES, identityLine } from '../device-states.js';
+import { useDeviceListError, useDeviceStore, useDevices, useSelectedSerial, useServerErrors } from '../stores/device-store.js';
+
+export function DeviceSidebar() {
+  const devices = useDevices();
+  const selected = useSelectedSerial();
+  const listError = useDeviceListError();
+  const serverErrors = useServerErrors();
+  const select = useDeviceStore((s) => s.select);
+
+  return (
+    <nav className="sidebar" aria-label="Phones">
+      <h2 className="sidebar-title">Phones</h2>
+      {listError && (
+        <div className="notice notice-error" role="alert">
+          <strong>{listError.message}</strong>
+          {listError.hint && <p>{listError.hint}</p>}
+        </div>
+      )}
+      {Object.entries(serverErrors).map(([server, error]) => (
+        <div key={server} className="notice notice-warning" role="status">
+          adb server {server}: {error.message}
+        </div>
+      ))}
+      {devices.length === 0 && !listError && (
+        <p className="muted">No phone connected. Plug one in with USB debugging on.</p>
+      )}
+      <ul className="device-list">
+        {devices.map((device) => {
+          const badge = STATE_BADGES[device.state];
+          const identity = identityLine(device);
+          return (
+            <li key={`${device.server}/${device.serial}`}>
+              <button
+                type="button"
+                className={`device${device.serial === selected ? ' device-selected' : ''}`}
+                aria-pressed={device.serial === selected}
+                data-serial={device.serial}
+                onClick={() => select(device.serial)}
+              >
+                <span className="device-serial">{device.serial}</span>
+                <span className={`badge badge-${device.state}`}>{badge.label}</span>
+                {identity && <span className="device-identity">{identity}</span>}
+                {badge.action && <span className="device-action">{badge.action}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

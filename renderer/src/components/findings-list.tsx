@@ -1,0 +1,48 @@
+import { SEVERITIES, type Finding, type Severity } from '../../../main/domain/findings.js';
+
+const HEADINGS: Record<Severity, string> = {
+  error: 'Errors: push cannot show',
+  warning: 'Warnings: push may be delayed or silenced',
+  unknown: 'Could not be read',
+  manual: 'Needs your answer',
+  info: 'Worth knowing',
+  ok: 'Checked and fine',
+};
+
+export function FindingsList({ findings }: { findings: readonly Finding[] }) {
+  const groups = SEVERITIES.map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) }))
+    .filter((g) => g.items.length > 0);
+  if (groups.length === 0) return <p className="muted">The audit returned no findings.</p>;
+  return (
+    <div className="findings">
+      {groups.map(({ severity, items }) => (
+        <section key={severity} className={`finding-group finding-group-${severity}`} aria-label={HEADINGS[severity]}>
+          <h3>
+            {HEADINGS[severity]} <span className="count">{items.length}</span>
+          </h3>
+          <ul>
+            {items.map((f) => (
+              <li key={f.id} className="finding" data-finding-id={f.id}>
+                <div className="finding-title">{f.title}</div>
+                {f.detail && <div className="finding-detail">{f.detail}</div>}
+                {f.remedy && <div className="finding-remedy">{f.remedy}</div>}
+                {f.evidence.length > 0 && (
+                  <details>
+                    <summary>Evidence</summary>
+                    {f.evidence.map((e, i) => (
+                      <pre key={i}>
+                        $ {e.command}
+                        {'\n'}
+                        {e.excerpt}
+                      </pre>
+                    ))}
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

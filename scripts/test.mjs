@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm test`: checks what the tests need on this machine, then runs every suite in order and
+// prints one line per step. Every step runs even after a failure, so one run shows all that is
+// broken; the exit code is non-zero when any step failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const CHROMIUM = '/usr/bin/chromium';
+
+function checkPrerequisites() {
+  const missing = [];
+  const adb = spawnSync('adb', ['version'], { encoding: 'utf8' });
+  if (adb.error || adb.status !== 0) {
+    missing.push('adb is not on PATH: the integration tests start their own adb server. Install it: `sudo apt-get install adb` (Debian/Ubuntu).');
+  }
+  if (!existsSync(CHROMIUM)) {
+    missing.push(`${CHROMIUM} is missing: the end-to-end tests drive Debian's Chromium. Install it: \`sudo apt-get install chromium\`.`);
+  }
+  if (!existsSync(bin('vitest'))) {
+    missing.push('node_modules is missing: run `npm install` (or `ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci` in CI) first.');
+  }
+  return missing;
+}
+
+const steps = [
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-b'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  { name: 'unit + renderer', cmd: bin('vitest'), args: ['run', '--project', 'unit', '--project', 'renderer'] },
+  // Suites other engineers are still filling may be empty for a while; an empty one is not a failure.
+  { name: 'integration', cmd: bin('vitest'), args: ['run', '--project', 'integration', '--passWithNoTests'] },
+  { name: 'e2e', cmd: bin('vitest'), args: ['run', '--project', 'e2e'] },
+];
+
+const missing = checkPrerequisites();
+if (missing.length > 0) {
+  console.error('npm test cannot run on this machine:');
+  for (const line of missing) console.error(`  - ${line}`);
+  process.exit(1);
+}
+
+// Tests that start adb servers pick free ports themselves; no emulator probing on 5555-5585.
+const env = { ...process.env, ADB_EMU: '0' };
+const results = [];
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}: ${path.basename(step.cmd)} ${step.args.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(step.cmd, step.args, { cwd: root, env, stdio: 'inherit' });
+  const ok = run.status === 0 && !run.error;
+  results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000, detail: run.error?.message ?? (run.signal ? `killed by ${run.signal}` : `exit ${run.status}`) });
+}
+
+console.log('\nnpm test summary:');
+for (const r of results) {
+  console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(16)} ${r.seconds.toFixed(1).padStart(6)} s${r.ok ? '' : `  (${r.detail})`}`);
+}
+const failed = results.filter((r) => !r.ok);
+if (failed.length > 0) {
+  console.log(`\n${failed.length} of ${results.length} steps failed: ${failed.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
+console.log(`\nAll ${results.length} steps passed.`);

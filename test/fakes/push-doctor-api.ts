@@ -1,0 +1,101 @@
+import type { DeviceReport } from '../../main/domain/report.js';
+import type { AuditProgress, DeviceEventPayload, DeviceListItem, IpcError, PushDoctorApi } from '../../preload/contract.js';
+
+/**
+ * A fake `window.pushDoctor` implementing the preload contract, for renderer tests (jsdom) and
+ * the browser end-to-end test. It is self-contained on purpose: the e2e test ships its source text
+ * into the page with `page.addInitScript`, so it may use nothing from outside its own body.
+ */
+export interface FakeApiFixture {
+  devices: DeviceListItem[];
+  /** What audit:run answers; its serial is replaced by the audited one. */
+  report: DeviceReport;
+  /** Progress events sent, in order, before the audit answers. */
+  progress: AuditProgress[];
+  /** When set, device:list fails with this error. */
+  listError?: IpcError;
+  /** When set, audit:run fails with this error. */
+  auditError?: IpcError;
+  /** Keep audit:run pending until `releaseAudit()` is called. */
+  holdAudit?: boolean;
+}
+
+export interface FakeApi {
+  api: PushDoctorApi;
+  calls: { method: string; args: unknown[] }[];
+  setDevices(devices: DeviceListItem[]): void;
+  emitDeviceEvent(event: DeviceEventPayload): void;
+  releaseAudit(): void;
+  listenerCount(): number;
+}
+
+export function createFakeApi(fixture: FakeApiFixture): FakeApi {
+  let devices = fixture.devices;
+  const deviceListeners = new Set<(e: DeviceEventPayload) => void>();
+  const progressListeners = new Set<(p: AuditProgress) => void>();
+  const calls: { method: string; args: unknown[] }[] = [];
+  let release: () => void = () => undefined;
+  const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+  const api: PushDoctorApi = {
+    async appInfo() {
+      calls.push({ method: 'appInfo', args: [] });
+      return {
+        ok: true,
+        value: {
+          name: 'Push Doctor', version: '0.1.0', platform: 'linux', arch: 'x64',
+          versions: { electron: '45.5.0', chrome: '142.0.0.0', node: '22.20.0' },
+          adb: { found: true, path: '/usr/bin/adb', source: 'path', message: null },
+        },
+      };
+    },
+    async listDevices() {
+      calls.push({ method: 'listDevices', args: [] });
+      return fixture.listError ? { ok: false, error: fixture.listError } : { ok: true, value: clone(devices) };
+    },
+    async runAudit(request) {
+      calls.push({ method: 'runAudit', args: [request] });
+      for (const progress of fixture.progress) {
+        for (const listener of progressListeners) listener({ ...progress, serial: request.serial });
+      }
+      if (fixture.holdAudit) await new Promise<void>((resolve) => { release = resolve; });
+      if (fixture.auditError) return { ok: false, error: fixture.auditError };
+      return { ok: true, value: { ...clone(fixture.report), serial: request.serial } };
+    },
+    async getSettings() {
+      return { ok: true, value: { adbPath: null } };
+    },
+    async setSettings(patch) {
+      return { ok: true, value: { adbPath: patch.adbPath ?? null } };
+    },
+    async openExternal(url) {
+      calls.push({ method: 'openExternal', args: [url] });
+      return { ok: true, value: undefined };
+    },
+    onDeviceEvent(listener) {
+      deviceListeners.add(listener);
+      return () => void deviceListeners.delete(listener);
+    },
+    onAuditProgress(listener) {
+      progressListeners.add(listener);
+      return () => void progressListeners.delete(listener);
+    },
+  };
+
+  return {
+    api,
+    calls,
+    setDevices(next) {
+      devices = next;
+    },
+    emitDeviceEvent(event) {
+      for (const listener of deviceListeners) listener(clone(event));
+    },
+    releaseAudit() {
+      release();
+    },
+    listenerCount() {
+      return deviceListeners.size + progressListeners.size;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdbTsPort, type AdbTsPort } from '../../main/adb/adb-ts-adapter.js';
+import { DevicePortError } from '../../main/adb/device-port.js';
+import { patternBytes } from '../sim/adb/fake-phone.js';
+import { plugPhone, startAdbServer, unplugPhone, type AdbServerHandle, type AttachedPhone } from './adb-harness.js';
+
+process.env.ADB_EMU = '0';
+
+const APK_PATH = '/data/app/~~sim==/com.tencent.qcloud.tim.tuikit-sim==/base.apk';
+const apk = patternBytes(8 * 1024 * 1024 + 12_345, 42);
+
+let server: AdbServerHandle;
+let phone: AttachedPhone;
+let port: AdbTsPort;
+
+beforeAll(async () => {
+  server = await startAdbServer();
+  phone = await plugPhone(server);
+  phone.phone.files.set(APK_PATH, apk);
+  port = createAdbTsPort({ servers: [server.address], autoStart: false });
+});
+
+afterAll(async () => {
+  await port?.close();
+  if (phone) await unplugPhone(server, phone);
+  await server?.stop();
+});
+
+describe('pull through the real adb server', () => {
+  it('copies an APK-sized file byte for byte', async () => {
+    const started = performance.now();
+    const data = await port.pull(phone.serial, APK_PATH, { timeoutMs: 60_000 });
+    console.info(`pulled ${data.length} bytes in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(data.length).toBe(apk.length);
+    expect(data.equals(apk)).toBe(true);
+  });
+
+  it('says NOT_FOUND for a file the phone does not have', async () => {
+    const error = await port.pull(phone.serial, '/sdcard/none.txt').then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DevicePortError);
+    expect((error as DevicePortError).code).toBe('NOT_FOUND');
+  });
+
+  it('turns a phone lost mid-transfer into DEVICE_GONE, never a short file', async () => {
+    const flaky = await plugPhone(server, { model: 'Flaky', faults: { disconnectOnCommand: /^sync:/, faultAfterBytes: 1024 * 1024 } });
+    flaky.phone.files.set(APK_PATH, apk);
+    try {
+      const error = await port.pull(flaky.serial, APK_PATH, { timeoutMs: 20_000 }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DevicePortError);
+      expect((error as DevicePortError).code).toBe('DEVICE_GONE');
+    } finally {
+      await unplugPhone(server, flaky);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { LogcatBuffers, threadtimeLine, type LogBuffer } from './logcat-buffers.js';
+import type { PhoneState, ProfileManifest, SimPackage } from './profile.js';
+import type { SimFs } from './sim-fs.js';
+
+/** Package names and similar identifiers that may reach a command; anything else is rejected before use. */
+export const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
+
+/** system_server's pid in the simulated logs; any stable number does. */
+export const SYSTEM_SERVER_PID = 1432;
+
+/**
+ * Everything an Android command reads or changes on one simulated phone. Commands render their
+ * output from here on every call, so a change made by one command shows in the next.
+ */
+export class AndroidDevice {
+  readonly logcat: LogcatBuffers;
+  readonly sdk: number;
+  private nextPid = 20000;
+  private nextNotificationHash = 0x0a1b2c3d;
+
+  constructor(
+    readonly manifest: ProfileManifest,
+    readonly props: ReadonlyMap<string, string>,
+    /** The getprop.txt text as the profile has it, printed verbatim by `getprop`. */
+    readonly getpropText: string,
+    readonly state: PhoneState,
+    readonly fs: SimFs,
+    readonly now: () => number,
+  ) {
+    const sdk = Number(props.get('ro.build.version.sdk'));
+    this.sdk = Number.isFinite(sdk) && sdk > 0 ? sdk : 34;
+    state.logcatBuffers ??= {};
+    const buffers = state.logcatBuffers;
+    buffers.events ??= [];
+    buffers.system ??= [];
+    buffers.crash ??= [];
+    this.logcat = new LogcatBuffers({ main: state.logcat, system: buffers.system, events: buffers.events, crash: buffers.crash });
+  }
+
+  prop(key: string): string {
+    return this.props.get(key) ?? '';
+  }
+
+  findPackage(name: string): SimPackage | undefined {
+    return this.state.packages.find((p) => p.name === name);
+  }
+
+  /** An installed package for user 0, as most shell commands see it. */
+  installedPackage(name: string): SimPackage | undefined {
+    const pkg = this.findPackage(name);
+    return pkg?.installed ? pkg : undefined;
+  }
+
+  allocatePid(): number {
+    return this.nextPid++;
+  }
+
+  /** Stand-in for System.identityHashCode: distinct, stable within a run. */
+  identityHash(): string {
+    this.nextNotificationHash = (this.nextNotificationHash * 1103515245 + 12345) >>> 0;
+    return this.nextNotificationHash.toString(16).padStart(8, '0');
+  }
+
+  log(buffer: LogBuffer, priority: string, tag: string, message: string, pid = SYSTEM_SERVER_PID, tid = pid): void {
+    this.logcat.append(buffer, threadtimeLine(this.now(), pid, tid, priority, tag, message));
+  }
+}
+
+/** A hex hash that stays the same for the same input, for `Package{…}` style object ids. */
+export function stableHash(input: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0').slice(0, 7);
+}
