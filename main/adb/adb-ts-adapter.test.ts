@@ -91,6 +91,27 @@ describe('listing', () => {
     expect(listings[0]?.error?.code).toBe('ADB_UNREACHABLE');
   });
 
+  it('gives up on a server that accepts but never answers, and keeps serving phones elsewhere without waiting on it', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentPort = (silent.address() as AddressInfo).port;
+    try {
+      fake.setDevices([phone('A1')]);
+      const lab = createAdbTsPort({
+        servers: [{ host: '127.0.0.1', port: fake.port }, { host: '127.0.0.1', port: silentPort }], autoStart: false, serverTimeoutMs: 300,
+      });
+      const listings = await lab.listServers();
+      expect(listings[1]?.error?.code).toBe('ADB_UNREACHABLE');
+      expect(listings[1]?.error?.message).toContain('no answer within 300 ms');
+      await lab.shell('A1', 'echo');
+      const started = Date.now();
+      await lab.shell('A1', 'echo');
+      expect(Date.now() - started).toBeLessThan(250);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('fails with ADB_UNREACHABLE and the start-server command when no server answers', async () => {
     const dead = await freePort();
     const lab = createAdbTsPort({ servers: [{ host: '127.0.0.1', port: dead }], autoStart: false });

@@ -33,6 +33,8 @@ export interface AdbTsPortOptions {
   settlePollMs?: number;
   /** How often to retry a server that went away while tracking. Default 1 s. */
   reconnectMs?: number;
+  /** How long a server may take to connect and answer a host request (listing). Default 5 s. */
+  serverTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -60,7 +62,12 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
   const maxPullBytes = options.maxPullBytes ?? 512 * 1024 * 1024;
   const env = options.env ?? process.env;
   const trackers = new Set<{ close(): void }>();
-  const connector = new ServerConnector({ env, autoStart: options.autoStart !== false, ...(options.adbPath ? { adbPath: options.adbPath } : {}) });
+  const connector = new ServerConnector({
+    env,
+    autoStart: options.autoStart !== false,
+    ...(options.adbPath ? { adbPath: options.adbPath } : {}),
+    ...(options.serverTimeoutMs ? { answerTimeoutMs: options.serverTimeoutMs } : {}),
+  });
   const connect = (server: ServerRef) => connector.connect(server);
   const listServer = (server: ServerRef) => connector.listServer(server);
 
@@ -92,19 +99,21 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
    */
   async function locate(serial: string, preferServer?: string): Promise<ServerRef> {
     assertSafeSerial(serial);
-    const hinted = preferServer ? servers.find((server) => server.key === preferServer) : lastSeen.get(serial);
+    if (preferServer) {
+      const server = servers.find((candidate) => candidate.key === preferServer);
+      if (!server) throw new DevicePortError('INVALID_INPUT', `${preferServer} is not one of this lab's adb servers`);
+      const found = (await listServer(server)).find((device) => device.serial === serial);
+      if (!found) throw notFoundError(serial);
+      if (found.state !== 'device') throw stateError(serial, found.state);
+      return server;
+    }
+    const hinted = lastSeen.get(serial);
     if (hinted) {
       const devices = await listServer(hinted).catch(() => []);
-      const found = devices.find((device) => device.serial === serial);
-      if (found?.state === 'device') return hinted;
-      if (preferServer) {
-        if (found) throw stateError(serial, found.state);
-        if (servers.some((server) => server.key === preferServer)) throw notFoundError(serial);
-      }
+      if (devices.some((device) => device.serial === serial && device.state === 'device')) return hinted;
     }
     const listings = await listServers();
-    const matches = listings.flatMap((listing) => listing.devices)
-      .filter((device) => device.serial === serial && (!preferServer || device.server === preferServer));
+    const matches = listings.flatMap((listing) => listing.devices).filter((device) => device.serial === serial);
     const chosen = matches.find((device) => device.state === 'device') ?? matches[0];
     if (!chosen) {
       const firstError = listings[0]?.error;
@@ -252,6 +261,7 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
       debounceMs: options.trackerDebounceMs ?? 40,
       settlePollMs: options.settlePollMs ?? 1_000,
       reconnectMs: options.reconnectMs ?? 1_000,
+      answerTimeoutMs: options.serverTimeoutMs ?? 5_000,
     };
     const watches = servers.map((server) => watchServer(server, connector, timing, onEvent));
     await Promise.all(watches.map((watch) => watch.ready));

@@ -21,6 +21,8 @@ export interface ServerConnectorOptions {
   /** Start a stopped server on a loopback address, once per server. Default true. */
   autoStart?: boolean;
   env: NodeJS.ProcessEnv;
+  /** How long a server may take to connect and answer a host request. Default 5 s. */
+  answerTimeoutMs?: number;
 }
 
 interface StartOutcome {
@@ -39,7 +41,7 @@ export class ServerConnector {
 
   constructor(private readonly options: ServerConnectorOptions) {}
 
-  async connect(server: ServerRef, timeoutMs = 5_000): Promise<AdbConnection> {
+  async connect(server: ServerRef, timeoutMs = this.options.answerTimeoutMs ?? 5_000): Promise<AdbConnection> {
     try {
       return await AdbConnection.open(server.address, timeoutMs);
     } catch (error) {
@@ -61,9 +63,11 @@ export class ServerConnector {
     }
   }
 
-  /** One `host:devices-l`: every device the server knows, in any state. */
+  /** One `host:devices-l`: every device the server knows, in any state. A server that accepts but never answers times out. */
   async listServer(server: ServerRef): Promise<DeviceInfo[]> {
     const connection = await this.connect(server);
+    const timeoutMs = this.options.answerTimeoutMs ?? 5_000;
+    const timer = setTimeout(() => connection.destroy(unreachableError(server.key, `no answer within ${timeoutMs} ms`, null)), timeoutMs);
     try {
       await connection.request('host:devices-l');
       return parseDeviceList(await connection.readHexPrefixed(), server.key).devices;
@@ -71,6 +75,7 @@ export class ServerConnector {
       if (error instanceof DevicePortError) throw error;
       throw unreachableError(server.key, describeError(error), this.options.adbPath ?? null);
     } finally {
+      clearTimeout(timer);
       connection.destroy();
     }
   }

@@ -10,6 +10,8 @@ export interface WatchTiming {
   settlePollMs: number;
   /** How often to retry a server that went away. */
   reconnectMs: number;
+  /** How long the server may take to accept the tracking request. */
+  answerTimeoutMs: number;
 }
 
 export interface ServerWatch {
@@ -102,9 +104,10 @@ export function watchServer(
   const attach = async (): Promise<void> => {
     if (closed) return;
     try {
-      // Our connector first: it starts a stopped local server once and names the failure; adb-ts would not.
-      (await connector.connect(server)).destroy();
-      const next = await client.trackDevices();
+      // Our connector first: it starts a stopped local server once, times out a mute one and names the
+      // failure; adb-ts would do none of that.
+      const initial = await connector.listServer(server);
+      const next = await trackWithin(client, timing.answerTimeoutMs, server);
       if (closed) {
         dispose(next);
         return;
@@ -115,7 +118,8 @@ export function watchServer(
       next.on('remove', schedule);
       next.on('error', (error: unknown) => goneDown(unreachableError(server.key, describeError(error), null)));
       next.on('end', () => goneDown(unreachableError(server.key, 'the server closed the tracking connection', null)));
-      apply(await connector.listServer(server));
+      apply(initial);
+      schedule();
       down = false;
     } catch (error) {
       goneDown(asPortError(error));
@@ -130,6 +134,28 @@ export function watchServer(
       dropTracker();
     },
   };
+}
+
+/** adb-ts waits forever for a server that accepts and never answers; we give it `ms`. */
+function trackWithin(client: Client, ms: number, server: ServerRef): Promise<Tracker> {
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      reject(unreachableError(server.key, `track-devices not accepted within ${ms} ms`, null));
+    }, ms);
+    client.trackDevices().then(
+      (tracker) => {
+        clearTimeout(timer);
+        if (late) dispose(tracker);
+        else resolve(tracker);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Ends a tracker for good; a late 'error' from its closing connection must not become an unhandled one. */

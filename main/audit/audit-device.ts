@@ -34,7 +34,7 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
+      ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : { concurrency: probes.length }),
     });
     const lost = collection.errors.some((e) => e.code === 'DEVICE_GONE' || e.code === 'DEVICE_OFFLINE' || e.code === 'TRUNCATED_OUTPUT');
     const report = buildDeviceReport({

@@ -14,7 +14,8 @@ describe('checklist catalog', () => {
 
   it('lists the APK, message and test-push steps for an OPPO phone as pending', () => {
     const ids = pendingChecks('oppo').map((e) => e.id);
-    expect(ids).toContain('oppo-channel-id');
+    expect(ids).toContain('channel-not-created');
+    expect(ids).not.toContain('oppo-channel-id');
     expect(ids).toContain('test-push-delivered');
     expect(ids).not.toContain('vivo-manifest-keys');
     expect(ids).not.toContain('dnd-on');

@@ -5,9 +5,9 @@ import type { PushChannel } from '../domain/facts.js';
  * from and how it is answered. The UI and reports list steps from here; rules take their title and FAQ
  * reference from here so wording lives in one place.
  *
- * Which ids `diagnose()` answers today: everything the phone can answer (sections 0, 1, 5, 6, 7 and
- * `push-token-reported`) plus the manual steps that need no later tooling (`session-logged-out`,
- * `console-certificate`). The APK checks (section 2), message parameters (section 4) and the test push
+ * Which ids `diagnose()` answers today: everything the phone can answer (sections 0, 1, 5, 6, 7,
+ * `push-token-reported` and the phone's half of `oppo-channel-id`) plus the manual steps that need no later
+ * tooling (`session-logged-out`, `console-certificate`). The APK checks (section 2), message parameters (section 4) and the test push
  * (section 8) belong to later stages; they are listed here with `answeredBy` so the UI can show them as
  * "not yet checked" (see `pendingChecks`) instead of `diagnose()` padding every report with placeholders.
  */
@@ -86,7 +86,9 @@ export const CHECKLIST: readonly ChecklistEntry[] = [
   { id: 'push-token-reported', section: 3, title: 'Push token was obtained and reported', checks: 'the app obtained a vendor token and reported it to IM (setOfflinePushToken success)', faq: FAQ.stillFailing, answeredBy: 'auto-phone', channels: WITH_CHANNEL, diagnosed: true },
   // 4. Message parameters (test-push composer, later stage)
   { id: 'custom-message-no-desc', section: 4, title: 'Custom message has a desc', checks: 'a custom message without desc is not pushed offline', faq: FAQ.custom, answeredBy: 'test-push', channels: 'all', diagnosed: false },
-  { id: 'oppo-channel-id', section: 4, title: 'OPPO ChannelID is set and exists', checks: 'OPPO on Android 8+: the message names a ChannelID the app created', faq: FAQ.oppo, answeredBy: 'test-push', channels: ['oppo'], diagnosed: false },
+  // The phone answers whether the app created TUIOfflinePush's OPPO channel; the test push, which knows the
+  // ChannelID a message names, answers the rest and its finding replaces the phone's.
+  { id: 'oppo-channel-id', section: 4, title: 'OPPO ChannelID is set and exists', checks: 'OPPO on Android 8+: the message names a ChannelID the app created', faq: FAQ.oppo, answeredBy: 'auto-phone', channels: ['oppo'], diagnosed: true },
   { id: 'channel-not-created', section: 4, title: 'Message channel exists on the phone', checks: 'the channel id the message names for this channel exists in the app\'s channels', faq: FAQ.stillFailing, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },
   { id: 'custom-sound-unsupported', section: 4, title: 'Custom alert tone is supported', checks: 'custom tones work only on Huawei, Xiaomi and FCM (and belong to the channel on Android 8+)', faq: FAQ.sound, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },
   { id: 'content-may-be-filtered', section: 4, title: 'Message text will not be filtered', checks: 'very short or trivial text that vendors may filter', faq: FAQ.stillFailing, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },

@@ -70,6 +70,8 @@ export interface VendorEntry {
   restrictions: VendorRestrictions;
   /** OfflinePushInfo.AndroidInfo field that names the notification channel for this vendor (push-apis §1.5). */
   channelIdField: string | null;
+  /** Channel TUIOfflinePush itself creates for this vendor (OPPO: `tuikit`, push-apis §4.6); null where it creates none. */
+  sdkChannelId: string | null;
   /** Custom alert tones work on this channel (FAQ "How do I customize alert tones": Huawei, Mi, FCM). */
   customSoundSupported: boolean;
   /** Newly installed apps start with notifications off (FAQ "OPPO devices"). */
@@ -112,6 +114,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['https://dev.mi.com/console/doc/detail?pId=2422', 'https://dev.mi.com/console/doc/detail?pId=2086'],
     },
     channelIdField: 'XiaoMiChannelID',
+    sdkChannelId: null,
     customSoundSupported: true,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
@@ -160,6 +163,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['https://developer.huawei.com/consumer/cn/doc/development/HMSCore-Guides/message-classification-0000001149358835'],
     },
     channelIdField: 'HuaWeiChannelID',
+    sdkChannelId: null,
     customSoundSupported: true,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
@@ -207,6 +211,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['https://tencentcloud.com/document/product/1047/66807'],
     },
     channelIdField: null,
+    sdkChannelId: null,
     customSoundSupported: false,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
@@ -249,6 +254,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['https://open.oppomobile.com/wiki/doc#id=11227', 'https://open.oppomobile.com/wiki/doc#id=11210'],
     },
     channelIdField: 'OPPOChannelID',
+    sdkChannelId: 'tuikit',
     customSoundSupported: false,
     notificationsOffByDefault: true,
     batteryOptimizationSeverity: 'info',
@@ -285,6 +291,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['https://dev.vivo.com.cn/documentCenter/doc/359', 'https://dev.vivo.com.cn/documentCenter/doc/156'],
     },
     channelIdField: null,
+    sdkChannelId: null,
     customSoundSupported: false,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
@@ -318,6 +325,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['http://open.res.flyme.cn/fileserver/upload/file/202201/85079f02ac0841da859c1da0ef351970.pdf'],
     },
     channelIdField: null,
+    sdkChannelId: null,
     customSoundSupported: false,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
@@ -354,6 +362,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       docs: ['https://firebase.google.com/docs/cloud-messaging/concept-options?hl=en#upstream_throttling'],
     },
     channelIdField: 'GoogleChannelID',
+    sdkChannelId: null,
     customSoundSupported: true,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'warning',

@@ -522,7 +522,8 @@ function readAppNotifications(sheet: SheetBuilder, out: Outputs, pkg: string, ap
   const groupsBlocked = new Set(dump.app.groups.filter((g) => g.blocked === true).map((g) => g.id));
   const channels: ChannelFact[] = dump.app.channels.map((c) => ({
     id: c.id,
-    name: c.name,
+    // A name cut by dumpsys redaction ("Abc...") is not the channel's name: unknown, not a guess.
+    name: c.nameRedacted ? null : c.name,
     importance: c.importance,
     blocked: c.importance === null ? null : c.importance === 0 || (c.group !== null && groupsBlocked.has(c.group)),
     sound: c.sound,

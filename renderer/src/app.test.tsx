@@ -4,6 +4,7 @@ import { labFixture } from '../../test/fakes/lab-fixture.js';
 import { createFakeApi, type FakeApi, type FakeApiFixture } from '../../test/fakes/push-doctor-api.js';
 import { App } from './app.js';
 import { startBridge } from './bridge.js';
+import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
 import { useDeviceStore } from './stores/device-store.js';
 
@@ -21,6 +22,7 @@ async function start(fixture: FakeApiFixture = labFixture()): Promise<FakeApi> {
 beforeEach(() => {
   useDeviceStore.setState({ devices: [], selectedSerial: null, listError: null, serverErrors: {} });
   useAuditStore.setState({ runs: {}, appPackage: '' });
+  useAppStore.setState({ info: null });
 });
 
 afterEach(() => {
@@ -63,6 +65,17 @@ describe('device sidebar', () => {
     const alert = within(sidebar()).getByRole('alert');
     expect(alert.textContent).toContain('adb (Android Debug Bridge) was not found.');
     expect(alert.textContent).toContain('sudo apt-get install adb');
+  });
+
+  it('shows where adb was found', async () => {
+    await start();
+    expect(within(sidebar()).getByText('adb: /usr/bin/adb')).toBeTruthy();
+  });
+
+  it('says what to install when adb is missing', async () => {
+    const message = 'adb (Android Debug Bridge) was not found; looked in every folder on PATH. Install it with your package manager: Debian/Ubuntu `sudo apt-get install adb`.';
+    await start({ ...labFixture(), adb: { found: false, path: null, source: null, message } });
+    expect(within(sidebar()).getByRole('alert').textContent).toBe(message);
   });
 
   it('stops listening when the bridge is stopped', async () => {

@@ -1,4 +1,5 @@
 import type { PushDoctorApi } from '../../preload/contract.js';
+import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
 import { useDeviceStore } from './stores/device-store.js';
 
@@ -38,6 +39,9 @@ export function startBridge(bridge: PushDoctorApi): () => void {
   });
   const offProgress = bridge.onAuditProgress((progress) => useAuditStore.getState().progressed(progress));
   void refreshDevices();
+  void bridge.appInfo().then((result) => {
+    if (result.ok) useAppStore.getState().setInfo(result.value);
+  });
   return () => {
     offDevice();
     offProgress();

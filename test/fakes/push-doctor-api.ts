@@ -1,5 +1,5 @@
 import type { DeviceReport } from '../../main/domain/report.js';
-import type { AuditProgress, DeviceEventPayload, DeviceListItem, IpcError, PushDoctorApi } from '../../preload/contract.js';
+import type { AdbLocation, AuditProgress, DeviceEventPayload, DeviceListItem, IpcError, PushDoctorApi } from '../../preload/contract.js';
 
 /**
  * A fake `window.pushDoctor` implementing the preload contract, for renderer tests (jsdom) and
@@ -18,6 +18,8 @@ export interface FakeApiFixture {
   auditError?: IpcError;
   /** Keep audit:run pending until `releaseAudit()` is called. */
   holdAudit?: boolean;
+  /** What app:info says about adb; found at /usr/bin/adb by default. */
+  adb?: AdbLocation;
 }
 
 export interface FakeApi {
@@ -45,7 +47,7 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
         value: {
           name: 'Push Doctor', version: '0.1.0', platform: 'linux', arch: 'x64',
           versions: { electron: '45.5.0', chrome: '142.0.0.0', node: '22.20.0' },
-          adb: { found: true, path: '/usr/bin/adb', source: 'path', message: null },
+          adb: fixture.adb ?? { found: true, path: '/usr/bin/adb', source: 'path', message: null },
         },
       };
     },

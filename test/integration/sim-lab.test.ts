@@ -77,11 +77,10 @@ describe('lab of simulated Android phones', () => {
   it('pulls an installed APK byte for byte at the path pm reports', async () => {
     const phone = lab.phones[0];
     if (!phone) throw new Error('no phone');
-    const app = (phone.phone as { state?: { packages: { name: string; system: boolean; installed: boolean }[] } }).state?.packages.find(
-      (pkg) => !pkg.system && pkg.installed,
-    );
-    expect(app).toBeDefined();
-    const path = await runAdb(adbPort, ['-s', phone.serial, 'shell', `pm path ${app?.name}`]);
+    const thirdParty = await runAdb(adbPort, ['-s', phone.serial, 'shell', 'pm list packages -3']);
+    const app = thirdParty.stdout.toString().trim().split('\n')[0]?.replace(/^package:/, '');
+    expect(app).toMatch(/^[\w.]+$/);
+    const path = await runAdb(adbPort, ['-s', phone.serial, 'shell', `pm path ${app}`]);
     const apkPath = path.stdout.toString().trim().split('\n')[0]?.replace(/^package:/, '') as string;
     expect(apkPath).toMatch(/base\.apk$/);
     const local = join(scratch, 'app.apk');

@@ -2,12 +2,10 @@ import { channelNames, isBlocked } from './channels.js';
 import { evidenceFor, finding, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'channel-blocked';
-/** The channel TUIOfflinePush creates for OPPO (push-apis §4.6). */
-const OPPO_CHANNEL = 'tuikit';
 
 /**
  * Which channel a push lands on is set per message, so: every channel blocked is an error, some blocked a
- * warning naming them — except OPPO's `tuikit`, which TUIOfflinePush always uses there.
+ * warning naming them — except the channel TUIOfflinePush creates for the vendor (OPPO `tuikit`).
  */
 export const channelBlocked: Rule = (ctx) => withApp(ctx, ID, (app) => {
   if (app.channels === null) return unknownFinding(ctx, ID, ['app.channels']);
@@ -20,8 +18,9 @@ export const channelBlocked: Rule = (ctx) => withApp(ctx, ID, (app) => {
     return finding(ID, 'ok', { detail: `None of ${ctx.app}'s ${app.channels.length} channel(s) is blocked.`, evidence });
   }
   const all = blocked.length === app.channels.length;
-  const oppoChannel = ctx.vendor?.vendor === 'oppo' && blocked.some((c) => c.id === OPPO_CHANNEL);
-  return finding(ID, all || oppoChannel ? 'error' : 'warning', {
+  const sdkChannel = ctx.vendor?.sdkChannelId ?? null;
+  const sdkChannelBlocked = sdkChannel !== null && blocked.some((c) => c.id === sdkChannel);
+  return finding(ID, all || sdkChannelBlocked ? 'error' : 'warning', {
     detail: all
       ? `Every notification channel of ${ctx.app} is blocked: ${channelNames(blocked)}.`
       : `Blocked channel(s): ${channelNames(blocked)}; a push sent on ${blocked.length > 1 ? 'one of them' : 'it'} is not shown.`,

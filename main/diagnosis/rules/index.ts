@@ -15,6 +15,7 @@ import { gmsMissing } from './gms-missing.js';
 import { lockscreenHidden } from './lockscreen-hidden.js';
 import { lockscreenPrivateHidden } from './lockscreen-private-hidden.js';
 import { noPushChannel } from './no-push-channel.js';
+import { oppoChannelId } from './oppo-channel-id.js';
 import { postNotificationsDenied } from './post-notifications-denied.js';
 import { pushChannel } from './push-channel.js';
 import { pushServiceDisabled } from './push-service-disabled.js';
@@ -50,6 +51,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'lockscreen-private-hidden': lockscreenPrivateHidden,
   'dnd-on': dndOn,
   'ringer-silent': ringerSilent,
+  'oppo-channel-id': oppoChannelId,
   'status-bar-icons-hidden': statusBarIconsHidden,
   'standby-restricted': standbyRestricted,
   'battery-optimized': batteryOptimized,

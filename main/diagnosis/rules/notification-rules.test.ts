@@ -7,6 +7,7 @@ import { channelSilent } from './channel-silent.js';
 import { dndOn } from './dnd-on.js';
 import { lockscreenHidden } from './lockscreen-hidden.js';
 import { lockscreenPrivateHidden } from './lockscreen-private-hidden.js';
+import { oppoChannelId } from './oppo-channel-id.js';
 import { postNotificationsDenied } from './post-notifications-denied.js';
 import { ringerSilent } from './ringer-silent.js';
 import { statusBarIconsHidden } from './status-bar-icons-hidden.js';
@@ -215,5 +216,33 @@ describe('status-bar-icons-hidden', () => {
   });
   it('does not apply to stock Android (FCM phones)', () => {
     expect(runRule(statusBarIconsHidden, buildSheet('fcm'))).toBeNull();
+  });
+});
+
+describe('oppo-channel-id', () => {
+  it('is ok when the app created TUIOfflinePush\'s tuikit channel', () => {
+    const f = runRule(oppoChannelId, buildSheet('oppo'));
+    expect(f?.severity).toBe('ok');
+    expect(f?.detail).toContain('"tuikit"');
+  });
+
+  it('warns when the app has no tuikit channel, listing the channels it has', () => {
+    const f = runRule(oppoChannelId, buildSheet('oppo', { app: { channels: [channel({ id: 'new_message', name: 'Messages' })] } }));
+    expect(f?.severity).toBe('warning');
+    expect(f?.detail).toContain('new_message ("Messages")');
+    expect(f?.remedy).toContain('OPPOChannelID');
+  });
+
+  it('is ok before Android 8, which has no channels', () => {
+    const f = runRule(oppoChannelId, buildSheet('oppo', { device: { android: { release: '7.1.1', sdk: 25 } }, app: { channels: [] } }));
+    expect(f?.severity).toBe('ok');
+  });
+
+  it('is unknown when the channel list was not read', () => {
+    expect(runRule(oppoChannelId, buildSheet('oppo', { app: { channels: null } }))?.severity).toBe('unknown');
+  });
+
+  it('does not apply to other channels', () => {
+    expect(runRule(oppoChannelId, buildSheet('xiaomi'))).toBeNull();
   });
 });

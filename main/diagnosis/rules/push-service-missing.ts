@@ -15,7 +15,7 @@ export const pushServiceMissing: Rule = (ctx) => {
     return finding(ID, 'ok', { detail: `Push service installed: ${installed.map(describe).join(', ')}.`, evidence });
   }
   if (services.length === 0 || services.some((s) => s.installed === null)) {
-    return unknownFinding(ctx, ID, [...paths]);
+    return unknownFinding(ctx, ID, paths);
   }
   const name = ctx.vendor?.displayName ?? 'vendor';
   const packages = ctx.vendor?.servicePackages ?? [];

@@ -12,7 +12,7 @@ export const pushServiceOutdated: Rule = (ctx) => {
   const service = lookup.services.find((s) => s.installed === true && s.enabled !== false)
     ?? lookup.services.find((s) => s.installed === true);
   if (!service) return lookup.services.some((s) => s.installed === null) || lookup.services.length === 0
-    ? unknownFinding(ctx, ID, [...servicePaths(lookup.packages, 'installed')])
+    ? unknownFinding(ctx, ID, servicePaths(lookup.packages, 'installed'))
     : null;
   const paths = [...servicePaths([service.package], 'versionName'), ...servicePaths([service.package], 'versionCode')];
   const evidence = evidenceFor(ctx.sheet, ...paths);
@@ -21,7 +21,7 @@ export const pushServiceOutdated: Rule = (ctx) => {
     return finding(ID, 'ok', { detail: `${describe(service)}: the vendor publishes no minimum version.`, evidence });
   }
   const verdict = meetsMinimum(service, min);
-  if (verdict === null) return unknownFinding(ctx, ID, [...paths]);
+  if (verdict === null) return unknownFinding(ctx, ID, paths);
   const wanted = min.minVersionName ?? `versionCode ${min.minVersionCode}`;
   if (verdict) return finding(ID, 'ok', { detail: `${describe(service)} meets the minimum ${wanted}.`, evidence });
   const have = service.versionName ?? `versionCode ${service.versionCode}`;

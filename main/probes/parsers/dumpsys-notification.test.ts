@@ -68,6 +68,23 @@ describe('parseDumpsysNotification', () => {
     expect(cut).toMatchObject({ id: 'tuikit', importance: 3, bypassDnd: null, truncated: true });
   });
 
+  it('reads an Android 16 app blocked at app level, its blocked channel, its group and the redacted names', () => {
+    const text = fixture('dumpsys-notification', 'emulator-a16-preferences-excerpt.txt');
+    const r = parseDumpsysNotification(text, 'com.android.chrome');
+    expect(r.ok).toBe(true);
+    if (!r.ok || !r.value.app) return;
+    expect(r.value.app.settings).toMatchObject({ uid: 10162, importance: 0, userSet: false });
+    expect(r.value.app.channels.map((c) => [c.id, c.importance])).toEqual([['incognito', 2], ['tips', 0], ['media', 2]]);
+    expect(r.value.app.channels.every((c) => c.nameRedacted)).toBe(true);
+    expect(r.value.app.channels[0]).toMatchObject({ group: 'general', showBadge: false, sound: 'content://settings/system/notification_sound' });
+    expect(r.value.app.groups).toEqual([expect.objectContaining({ id: 'general', blocked: false })]);
+    const fixed = parseDumpsysNotification(text, 'com.android.soundpicker');
+    expect(fixed.ok && fixed.value.app?.settings).toMatchObject({ importance: -1000, importanceLabel: null });
+    const wellbeing = parseDumpsysNotification(text, 'com.google.android.apps.wellbeing');
+    expect(wellbeing.ok && wellbeing.value.app?.channels.map((c) => c.id)).toEqual(['discovery_notifications', 'app_limit_updates']);
+    expect(wellbeing.ok && wellbeing.value.app?.channels[0]?.sound).toBeNull();
+  });
+
   it('reads a CRLF capture saved on Windows exactly like the LF one', () => {
     const lf = fixture('dumpsys-notification', 'oem-trimmed-appsettings-ithome.txt');
     const a = parseDumpsysNotification(lf, 'com.ruanmei.ithome');

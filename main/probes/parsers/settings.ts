@@ -12,7 +12,7 @@ export interface SettingsList {
   skippedLines: number;
 }
 
-const ENTRY = /^([A-Za-z0-9_.:\-]+)=(.*)$/;
+const ENTRY = /^([A-Za-z0-9_.:-]+)=(.*)$/;
 
 export function parseSettingsList(text: string): ParseResult<SettingsList> {
   return guard('settings list', () => {

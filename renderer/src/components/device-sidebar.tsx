@@ -1,4 +1,5 @@
 import { STATE_BADGES, identityLine } from '../device-states.js';
+import { AdbStatus } from './adb-status.js';
 import { useDeviceListError, useDeviceStore, useDevices, useSelectedSerial, useServerErrors } from '../stores/device-store.js';
 
 export function DeviceSidebar() {
@@ -47,6 +48,7 @@ export function DeviceSidebar() {
           );
         })}
       </ul>
+      <AdbStatus />
     </nav>
   );
 }

@@ -135,6 +135,48 @@ describe('device daemon streams', () => {
     expect((await host.readStream(5)).data.toString()).toBe('out\nerr\n');
   });
 
+  it('mixes stderr into exec: output, as adbd does without the shell protocol', async () => {
+    const { connectHost } = await setUp();
+    const host = await connectHost();
+    await online(host);
+    await open(host, 5, 'exec:echo out; echo err >&2');
+    expect((await host.readStream(5)).data.toString()).toBe('out\nerr\n');
+  });
+
+  it('answers sync STA2 and LIS2 with stat_v2 records and a zeroed DONE dent', async () => {
+    const { connectHost, phone } = await setUp();
+    phone.writeFile('/data/local/tmp/a.txt', Buffer.from('hello'), 0o100644, 1_700_000_123);
+    const host = await connectHost();
+    await online(host);
+    const ok = await open(host, 8, 'sync:');
+    const request = (id: string, path: string) => {
+      const header = Buffer.alloc(8);
+      header.write(id, 0, 'latin1');
+      header.writeUInt32LE(Buffer.byteLength(path), 4);
+      return Buffer.concat([header, Buffer.from(path)]);
+    };
+    const quit = Buffer.from('QUIT\0\0\0\0', 'latin1');
+    host.send(A_WRTE, 8, ok.arg0, Buffer.concat([request('STA2', '/data/local/tmp/a.txt'), request('STA2', '/nope'), request('LIS2', '/data/local/tmp'), quit]));
+    const { data } = await host.readStream(8);
+    const found = data.subarray(0, 72);
+    expect(found.toString('latin1', 0, 4)).toBe('STA2');
+    expect([found.readUInt32LE(4), found.readUInt32LE(24), Number(found.readBigUInt64LE(40)), Number(found.readBigInt64LE(56))]).toEqual([
+      0, 0o100644, 5, 1_700_000_123,
+    ]);
+    const missing = data.subarray(72, 144);
+    expect([missing.toString('latin1', 0, 4), missing.readUInt32LE(4)]).toEqual(['STA2', 2]);
+    const names: string[] = [];
+    let offset = 144;
+    while (data.toString('latin1', offset, offset + 4) === 'DNT2') {
+      const length = data.readUInt32LE(offset + 72);
+      names.push(data.toString('utf8', offset + 76, offset + 76 + length));
+      offset += 76 + length;
+    }
+    expect(names).toEqual(['.', '..', 'a.txt']);
+    expect(data.toString('latin1', offset, offset + 4)).toBe('DONE');
+    expect(data.length - offset).toBe(76);
+  });
+
   it('aborts the command when the host closes its stream, and answers the CLSE', async () => {
     const { connectHost, phone } = await setUp();
     const host = await connectHost();

@@ -37,12 +37,12 @@ export function routeService(service: string, features: ReadonlySet<string>): Ro
     const v2 = args.includes('v2') && features.has('shell_v2');
     return { kind: 'command', commandLine: shell[2] ?? '', framing: v2 ? 'v2' : 'raw' };
   }
-  if (service.startsWith('exec:')) return { kind: 'command', commandLine: service.slice('exec:'.length), framing: 'stdout' };
+  if (service.startsWith('exec:')) return { kind: 'command', commandLine: service.slice('exec:'.length), framing: 'raw' };
   // abb: and abb_exec: carry binder-command arguments split by NUL; `cmd` runs the same services.
   const abb = /^(abb|abb_exec):([\s\S]*)$/.exec(service);
   if (abb && features.has(abb[1] as string)) {
     const args = (abb[2] ?? '').split('\0').filter((arg) => arg !== '');
-    return { kind: 'command', commandLine: ['cmd', ...args.map(shellQuote)].join(' '), framing: abb[1] === 'abb' ? 'v2' : 'stdout' };
+    return { kind: 'command', commandLine: ['cmd', ...args.map(shellQuote)].join(' '), framing: abb[1] === 'abb' ? 'v2' : 'raw' };
   }
   return null;
 }

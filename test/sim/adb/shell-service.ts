@@ -4,11 +4,12 @@ import { SHELL_CLOSE_STDIN, SHELL_EXIT, SHELL_HEADER_SIZE, SHELL_STDERR, SHELL_S
 import type { DeviceStream } from './stream.js';
 
 /**
- * How a command's bytes travel: `v2` frames stdout/stderr/exit (shell,v2:… and abb:), `raw` mixes
- * stdout and stderr with no exit status (legacy shell:), `stdout` carries stdout only (exec:, abb_exec:).
- * See AOSP adb/daemon/shell_service.cpp.
+ * How a command's bytes travel: `v2` frames stdout/stderr/exit (shell,v2:… and abb:); `raw` mixes
+ * stdout and stderr with no exit status (legacy shell:, exec:, abb_exec:), because adbd dups the
+ * child's stderr onto the stdin/stdout socket when there is no shell protocol
+ * (AOSP adb/daemon/shell_service.cpp, Subprocess::ForkAndExec).
  */
-export type ShellFraming = 'v2' | 'raw' | 'stdout';
+export type ShellFraming = 'v2' | 'raw';
 
 function toBuffer(chunk: Buffer | string): Buffer {
   return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -26,8 +27,7 @@ function shellIo(stream: DeviceStream, framing: ShellFraming, stdin: AsyncIterab
   };
   return {
     stdout: out(SHELL_STDOUT),
-    // exec: sends stderr nowhere the host can see, as adbd's raw subprocess with stderr to /dev/null.
-    stderr: framing === 'stdout' ? async () => {} : out(SHELL_STDERR),
+    stderr: out(SHELL_STDERR),
     stdin,
     signal: stream.signal,
   };

@@ -7,6 +7,7 @@ import { createPhone, type SimAndroidPhone } from './create-phone.js';
 import { captureIo } from './testing/capture-io.js';
 
 const FIXTURE = fileURLToPath(new URL('./__fixtures__/pixel-a14', import.meta.url));
+const REAL = fileURLToPath(new URL('../../fixtures/real', import.meta.url));
 const APP = 'com.example.im';
 const scratch = mkdtempSync(join(tmpdir(), 'simandroid-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -44,10 +45,29 @@ describe('outputs follow the AOSP code of the phone’s Android version', () => 
     expect(q29).not.toContain('mConversationId');
     expect(await fields(30)).toEqual(expect.arrayContaining(['mImportanceLockedDefaultApp', 'mOriginalImp', 'mParent', 'mConversationId', 'mDemoted', 'mImportantConvo']));
     expect(await fields(30)).not.toContain('mDeletedTimeMs');
-    expect(await fields(33)).toContain('mDeletedTimeMs');
+    expect(await fields(33)).toEqual(expect.arrayContaining(['mDeletedTimeMs', 'mImportanceLockedByOEM']));
+    const u34 = await fields(34);
+    expect(u34).toContain('mUserVisibleTaskShown');
+    expect(u34).not.toContain('mImportanceLockedByOEM');
+    expect(u34).not.toContain('mLastNotificationUpdateTimeMs');
     const v35 = await fields(35);
     expect(v35).toEqual(expect.arrayContaining(['mVibrationPattern', 'mVibrationEffect', 'mUserVisibleTaskShown']));
     expect(v35).not.toContain('mVibration');
+  });
+
+  it('matches the field order of genuine captures: NotificationChannel (Xiaomi, Android 15) and User 0 (Pixel, Android 16)', async () => {
+    const names = (line: string): string[] => [...line.matchAll(/(?:\{|, )(m[A-Za-z]+)=/g)].map((m) => m[1]!);
+    const real = readFileSync(join(REAL, 'xiaomi-miui-dumpsys-notification/dumpsys-notification.preferences-excerpt.txt'), 'utf8');
+    const realChannel = real.split('\n').find((line) => line.includes('NotificationChannel{'))!;
+    const ours = channelLine((await sh(await phoneWithSdk(35), 'dumpsys notification')).out, 'im_message');
+    expect(names(ours)).toEqual(names(realChannel));
+    expect(ours).toMatch(/mName=New\.\.\., /);
+
+    const userFields = (text: string): string[] => [...(text.match(/User 0: .*/)?.[0] ?? '').matchAll(/ ([A-Za-z]+)=/g)].map((m) => m[1]!);
+    const realPackage = readFileSync(join(REAL, 'google-pixel-dumpsys-package-a16/dumpsys-package.txt'), 'utf8');
+    const ourPackage = (await sh(await phoneWithSdk(36), `dumpsys package ${APP}`)).out;
+    expect(userFields(ourPackage)).toEqual(userFields(realPackage));
+    expect(ourPackage).toMatch(/\n {4}appId=10234\n/);
   });
 
   it('app-level settings: Records with showBadge on 9, importance only when set on 12, permission-based on 13+', async () => {

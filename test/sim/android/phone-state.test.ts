@@ -91,7 +91,7 @@ describe('a simulated phone keeps state between commands', () => {
       'posting:\n  Notification(channel=shell_cmd shortcut=null contentView=null vibrate=null sound=null defaults=0x0 flags=0x0 color=0x00000000 vis=PRIVATE)\n',
     );
     const dump = (await sh('dumpsys notification --noredact')).out;
-    expect(dump).toMatch(/    NotificationRecord\(0x[0-9a-f]{8}: pkg=com\.android\.shell user=UserHandle\{0\} id=2020 tag=greet importance=3 key=0\|com\.android\.shell\|2020\|greet\|2000: Notification\(channel=shell_cmd /);
+    expect(dump).toMatch(/ {4}NotificationRecord\(0x[0-9a-f]{8}: pkg=com\.android\.shell user=UserHandle\{0\} id=2020 tag=greet importance=3 key=0\|com\.android\.shell\|2020\|greet\|2000: Notification\(channel=shell_cmd /);
     expect(dump).toContain('android.title=String (Hello title)');
     expect((await sh('dumpsys notification')).out).toContain('android.text=String [length=11]');
     const events = (await sh('logcat -d -b events')).out;

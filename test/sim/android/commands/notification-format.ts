@@ -34,13 +34,13 @@ function audioAttributes(sdk: number, sound: string | null): string {
 /**
  * One `NotificationChannel{…}` line as NotificationChannel.dump prints it for that SDK
  * (frameworks/base/core/java/android/app/NotificationChannel.java): android-8.1.0_r1 (27, no
- * mFgServiceShown), android-9.0.0_r1 (28), android-10.0.0_r1 (29: mAllowBubbles,
- * mImportanceLockedByOEM), android-11.0.0_r1 (30: conversation fields), android-13.0.0_r1 (33:
- * mDeletedTimeMs), android-14.0.0_r1 (34: mUserVisibleTaskShown, mLastNotificationUpdateTimeMs),
- * android-15.0.0_r1 (35: mVibrationPattern/mVibrationEffect), Android 16 (36: no mImportanceLockedByOEM,
- * seen in decompiled framework.jar dumps). With redaction (no --noredact) on 29+
- * the name is cut to 3 characters plus an ellipsis (TextUtils.trimToLengthWithEllipsis).
- */
+ * mFgServiceShown), android-9.0.0_r1 (28), android-10.0.0_r1 (29: mAllowBubbles boolean,
+ * mImportanceLockedByOEM), android-11.0.0_r1 (30: conversation fields, mAllowBubbles int),
+ * android-13.0.0_r1 (33: mDeletedTimeMs), Android 14 (34: mUserVisibleTaskShown, no
+ * mImportanceLockedByOEM — seen in a decompiled 14 framework.jar), Android 15 (35:
+ * mVibrationPattern/mVibrationEffect, mLastNotificationUpdateTimeMs — as in the Xiaomi capture
+ * in test/fixtures/real/xiaomi-miui-dumpsys-notification). With redaction (no --noredact) on 29+
+ * the name is cut to 3 characters plus `...` (TextUtils.trimToLengthWithEllipsis). */
 export function channelLine(sdk: number, channel: SimChannel, redact: boolean): string {
   const name = redact && sdk >= 29 ? redactName(channel.name) : channel.name;
   // Arrays.toString(null): profiles carry no custom vibration patterns, only whether vibration is on.
@@ -66,7 +66,7 @@ export function channelLine(sdk: number, channel: SimChannel, redact: boolean): 
   fields.push(`mGroup='${channel.group ?? 'null'}'`, `mAudioAttributes=${audioAttributes(sdk, channel.sound)}`, 'mBlockableSystem=false');
   // A boolean in Android 10, an int (ALLOW_BUBBLE_UNSET = -1) from Android 11.
   if (sdk >= 29) fields.push(`mAllowBubbles=${sdk === 29 ? 'false' : '-1'}`);
-  if (sdk >= 29 && sdk < 36) fields.push('mImportanceLockedByOEM=false');
+  if (sdk >= 29 && sdk <= 33) fields.push('mImportanceLockedByOEM=false');
   if (sdk >= 30) {
     fields.push(
       'mImportanceLockedDefaultApp=false',
@@ -77,7 +77,7 @@ export function channelLine(sdk: number, channel: SimChannel, redact: boolean): 
       'mImportantConvo=false',
     );
   }
-  if (sdk >= 34) fields.push('mLastNotificationUpdateTimeMs=0');
+  if (sdk >= 35) fields.push('mLastNotificationUpdateTimeMs=0');
   return `NotificationChannel{${fields.join(', ')}}`;
 }
 

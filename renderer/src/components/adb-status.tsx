@@ -1,0 +1,20 @@
+import { useAdbLocation, useAppVersion } from '../stores/app-store.js';
+
+/** Where adb was found, or what to install: the first thing to fix when no phone shows up. */
+export function AdbStatus() {
+  const adb = useAdbLocation();
+  const version = useAppVersion();
+  if (!adb) return null;
+  return (
+    <footer className="adb-status">
+      {adb.found ? (
+        <span className="muted">adb: {adb.path}</span>
+      ) : (
+        <div className="notice notice-error" role="alert">
+          {adb.message}
+        </div>
+      )}
+      {version && <span className="muted">Push Doctor {version}</span>}
+    </footer>
+  );
+}
