@@ -5,6 +5,9 @@ import { registerAppScheme } from './app/app-protocol.js';
 import { guardWebContents } from './app/security.js';
 import { startWorkstation } from './app/workstation.js';
 import { electronIpcMain } from './ipc/handle.js';
+import { createAdbTsPort } from './adb/adb-ts-adapter.js';
+import { defaultAdbServers } from './adb/server-address.js';
+import { createLabServices } from './services/lab-services.js';
 
 // The composition root: only wiring lives here; everything it calls is tested on the Electron fake.
 
@@ -16,6 +19,8 @@ app.on('window-all-closed', () => app.quit());
 
 // No top-level await: with an ESM entry Electron may hold `ready` until the module has evaluated.
 void app.whenReady().then(async () => {
+  // The adb server of ANDROID_ADB_SERVER_PORT (5037 by default), as the adb CLI itself picks it.
+  const lab = createLabServices(createAdbTsPort({ servers: defaultAdbServers(process.env), env: process.env }));
   const workstation = await startWorkstation(
     {
       app, protocol, shell,
@@ -31,11 +36,13 @@ void app.whenReady().then(async () => {
       platform: process.platform,
       arch: process.arch,
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
-      // The lead wires the adb adapter and the audit engine here (device:list, device:event, audit:run).
-      lab: null,
+      lab,
     },
   );
-  app.on('before-quit', () => workstation.stop());
+  app.on('before-quit', () => {
+    workstation.stop();
+    void lab.close();
+  });
 }).catch((error: unknown) => {
   console.error('Push Doctor could not start', error);
   app.exit(1);

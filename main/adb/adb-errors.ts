@@ -15,16 +15,24 @@ export const HINTS = {
   timeout: 'The phone did not answer in time; it may be busy or the connection is unstable. Run again.',
 } as const;
 
+/** What to do about a phone in each state that is not ready. */
+export const STATE_HINTS: Readonly<Record<Exclude<DeviceState, 'device'>, string>> = {
+  unauthorized: HINTS.unauthorized,
+  offline: HINTS.offline,
+  'no-permissions': HINTS.noPermissions,
+  gone: HINTS.gone,
+};
+
 export function stateError(serial: string, state: DeviceState): DevicePortError {
   switch (state) {
     case 'unauthorized':
-      return new DevicePortError('DEVICE_UNAUTHORIZED', `${serial} has not authorized this computer`, HINTS.unauthorized);
+      return new DevicePortError('DEVICE_UNAUTHORIZED', `${serial} has not authorized this computer`, STATE_HINTS[state]);
     case 'offline':
-      return new DevicePortError('DEVICE_OFFLINE', `${serial} is offline`, HINTS.offline);
+      return new DevicePortError('DEVICE_OFFLINE', `${serial} is offline`, STATE_HINTS[state]);
     case 'no-permissions':
-      return new DevicePortError('DEVICE_NO_PERMISSIONS', `No permission to open ${serial} over USB`, HINTS.noPermissions);
+      return new DevicePortError('DEVICE_NO_PERMISSIONS', `No permission to open ${serial} over USB`, STATE_HINTS[state]);
     case 'gone':
-      return new DevicePortError('DEVICE_GONE', `${serial} disconnected`, HINTS.gone);
+      return new DevicePortError('DEVICE_GONE', `${serial} disconnected`, STATE_HINTS[state]);
     case 'device':
       return new DevicePortError('INTERNAL', `${serial} is ready; no error expected`);
   }

@@ -1,6 +1,6 @@
 import { Client, type Tracker } from 'adb-ts';
 import { asPortError, describeError, unreachableError } from './adb-errors.js';
-import type { DeviceEvent, DeviceInfo, DevicePortError } from './device-port.js';
+import { DevicePortError, type DeviceEvent, type DeviceInfo } from './device-port.js';
 import type { ServerConnector, ServerRef } from './server-connector.js';
 
 export interface WatchTiming {
@@ -119,10 +119,11 @@ export function watchServer(
       next.on('error', (error: unknown) => goneDown(unreachableError(server.key, describeError(error), null)));
       next.on('end', () => goneDown(unreachableError(server.key, 'the server closed the tracking connection', null)));
       apply(initial);
+      // A change between our list and the tracker's start would go unseen (adb-ts swallows its first list).
       schedule();
       down = false;
     } catch (error) {
-      goneDown(asPortError(error));
+      goneDown(error instanceof DevicePortError ? error : unreachableError(server.key, describeError(error), null));
     }
   };
 

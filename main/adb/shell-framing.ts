@@ -52,9 +52,11 @@ export class FramedOutputCollector {
   private readonly chunks: Buffer[] = [];
   private length = 0;
   private readonly tailNeedle: Buffer;
+  private readonly endPattern: RegExp;
 
   constructor(readonly nonce: string) {
     this.tailNeedle = Buffer.from(`${MARKER_PREFIX}${nonce}:`, 'latin1');
+    this.endPattern = new RegExp(`${escapeRegExp(this.tailNeedle.toString('latin1'))}\\d{1,3}>>\\r*\\n$`);
   }
 
   push(chunk: Buffer): void {
@@ -67,7 +69,7 @@ export class FramedOutputCollector {
     const window = Math.min(this.length, this.tailNeedle.length + 8);
     if (window < this.tailNeedle.length + 3) return false;
     const tail = this.tail(window).toString('latin1');
-    return new RegExp(`${escapeRegExp(this.tailNeedle.toString('latin1'))}\\d{1,3}>>\\r*\\n$`).test(tail);
+    return this.endPattern.test(tail);
   }
 
   finish(): FramedOutput {

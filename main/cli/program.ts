@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { AdbServerAddress } from '../adb/device-port.js';
+import { defaultAdbServers, parseAdbAddress as parseServerAddress } from '../adb/server-address.js';
 import * as analyzeCommand from './commands/analyze.js';
 import * as auditCommand from './commands/audit.js';
 import * as captureCommand from './commands/capture.js';
@@ -23,21 +24,16 @@ export class CliExit extends Error {
   }
 }
 
-/** `host:port`, `[v6]:port` or a bare port (127.0.0.1 assumed). */
+/** `--adb` values: the address grammar lives in main/adb/server-address.ts; commander wants its own error type. */
 export function parseAdbAddress(value: string): AdbServerAddress {
-  const match = /^(?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):)?(\d{1,5})$/.exec(value.trim());
-  const port = match ? Number(match[2]) : NaN;
-  if (!match || port < 1 || port > 65535) {
-    throw new InvalidArgumentError(`"${value}" is not an adb server address; use HOST:PORT, e.g. 127.0.0.1:5037.`);
+  try {
+    return parseServerAddress(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
   }
-  return { host: match[1]?.replace(/^\[|\]$/g, '') ?? '127.0.0.1', port };
 }
 
-/** The adb server a command talks to by default: ANDROID_ADB_SERVER_PORT on loopback, else 5037, as adb itself does. */
-export function defaultAdbServers(env: Record<string, string | undefined>): AdbServerAddress[] {
-  const fromEnv = env.ANDROID_ADB_SERVER_PORT;
-  return [fromEnv ? parseAdbAddress(fromEnv) : { host: '127.0.0.1', port: 5037 }];
-}
+export { defaultAdbServers };
 
 export interface CommonOptions {
   adb: AdbServerAddress[] | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickPushChannel } from './push-channel.js';
+import { gmsUsable, pickPushChannel } from './push-channel.js';
 
 const pick = (brand: string | null, manufacturer: string | null, gmsAvailable: boolean | null = true) =>
   pickPushChannel({ brand, manufacturer, gmsAvailable });
@@ -67,5 +67,19 @@ describe('pickPushChannel', () => {
 
   it('returns null for a non-vendor phone whose Google Play services state is unknown', () => {
     expect(pick('samsung', 'samsung', null)).toBeNull();
+  });
+});
+
+describe('gmsUsable', () => {
+  it('is true only when Google Play services is installed and enabled', () => {
+    expect(gmsUsable({ installed: true, enabled: true, versionName: '24.45.33' })).toBe(true);
+    expect(gmsUsable({ installed: true, enabled: false, versionName: null })).toBe(false);
+    expect(gmsUsable({ installed: false, enabled: null, versionName: null })).toBe(false);
+  });
+
+  it('is null while installation or enabled state is unknown', () => {
+    expect(gmsUsable(null)).toBeNull();
+    expect(gmsUsable({ installed: null, enabled: null, versionName: null })).toBeNull();
+    expect(gmsUsable({ installed: true, enabled: null, versionName: null })).toBeNull();
   });
 });

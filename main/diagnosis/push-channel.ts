@@ -1,4 +1,4 @@
-import type { PushChannel } from '../domain/facts.js';
+import type { GmsFact, PushChannel } from '../domain/facts.js';
 
 export interface BrandInput {
   brand: string | null;
@@ -34,4 +34,11 @@ export function pickPushChannel({ brand, manufacturer, gmsAvailable }: BrandInpu
   if (either('vivo')) return 'vivo';
   if (gmsAvailable === null) return null;
   return gmsAvailable ? 'fcm' : 'none';
+}
+
+/** Google Play services usable for FCM (installed and enabled), the `gmsAvailable` input above; null while unknown. */
+export function gmsUsable(gms: GmsFact | null): boolean | null {
+  if (gms === null || gms.installed === null) return null;
+  if (!gms.installed) return false;
+  return gms.enabled;
 }

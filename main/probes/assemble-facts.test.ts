@@ -48,6 +48,17 @@ describe('assembleFacts', () => {
     expect(sheet.unknown['system.dataSaver']).toMatch(/command failed: .*DEVICE_GONE/);
   });
 
+  it('reads the lock-screen settings from a real settings list secure', () => {
+    const outputs = hyperOsOutputs();
+    outputs.set('settings list secure', ok(fixture('settings', 'secure-list-excerpt.txt')));
+    const s = assembleFacts(outputs, null);
+    expect(s.facts.system.lockScreenShowNotifications).toBe(true);
+    expect(s.facts.system.lockScreenShowPrivate).toBe(true);
+    expect(s.evidence['system.lockScreenShowPrivate']).toEqual([{ command: 'settings list secure', excerpt: 'lock_screen_allow_private_notifications=1' }]);
+    expect(s.facts.app).toBeNull();
+    expect(s.unknown.app).toBe('no app under test was named');
+  });
+
   it('reads the app state, permissions and power restrictions', () => {
     const app = facts.app;
     expect(app).not.toBeNull();
@@ -97,6 +108,12 @@ describe('assembleFacts', () => {
     expect(s.facts.app?.installed).toBe(false);
     expect(s.facts.app?.stopped).toBeNull();
     expect(s.unknown['app.stopped']).toBe('com.example.app is not installed for user 0');
+  });
+
+  it('says an empty log was empty, not unreadable', () => {
+    const s = assembleFacts(new Map([['logcat', ok('')]]), null);
+    expect(s.facts.pushLog).toBeNull();
+    expect(s.unknown.pushLog).toMatch(/printed nothing \(log buffer empty or cleared\)/);
   });
 
   it('survives no outputs at all, with a reason for every fact', () => {

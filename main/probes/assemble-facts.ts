@@ -9,7 +9,7 @@ import { androidVersion, detectRom, productProp, type Props } from './device-pro
 import type { Cited, ParseResult } from './parse-result.js';
 import { commandForProbeId } from './probe-plan.js';
 import { parseAppHibernation } from './parsers/app-hibernation.js';
-import { parseAppOps, type AppOps } from './parsers/appops.js';
+import { parseAppOps } from './parsers/appops.js';
 import { parseDeviceIdleWhitelist } from './parsers/deviceidle.js';
 import { parseDumpsysNotification, type NotificationDump } from './parsers/dumpsys-notification.js';
 import { parseDumpsysPackage, type PackageDump } from './parsers/dumpsys-package.js';
@@ -83,6 +83,23 @@ function run<T>(out: Output, parse: (t: string) => ParseResult<T>): ParseResult<
   return result;
 }
 
+/** The parsed output for the facts at `paths`, or null after recording on each of them why it could not be read. */
+function readFor<T>(
+  sheet: SheetBuilder, paths: readonly string[], o: Output | undefined, what: string, parse: (t: string) => ParseResult<T>,
+): { value: T; out: Output } | null {
+  const problem = outputProblem(o, what);
+  if (problem || !o) {
+    for (const p of paths) sheet.why(p, problem ?? 'missing');
+    return null;
+  }
+  const r = run(o, parse);
+  if (!r.ok) {
+    for (const p of paths) sheet.why(p, r.reason);
+    return null;
+  }
+  return { value: r.value, out: o };
+}
+
 class Outputs {
   private readonly items: Output[] = [];
 
@@ -122,7 +139,7 @@ export function assembleFacts(outputs: Map<string, ProbeOutput>, app: string | n
   const out = new Outputs(outputs, app);
   try {
     readDevice(sheet, out);
-    const lists = readPackageLists(sheet, out);
+    const lists = readPackageLists(out);
     readPushServices(sheet, out, lists);
     readChannel(sheet);
     readSystem(sheet, out);
@@ -181,7 +198,7 @@ interface PackageLists {
   disabledReason: string;
 }
 
-function readPackageLists(_sheet: SheetBuilder, out: Outputs): PackageLists {
+function readPackageLists(out: Outputs): PackageLists {
   const load = (o: Output | undefined, what: string): { value: { list: PackageList; out: Output } | null; reason: string } => {
     const problem = outputProblem(o, what);
     if (problem || !o) return { value: null, reason: problem ?? 'missing' };
@@ -399,18 +416,11 @@ function readSystem(sheet: SheetBuilder, out: Outputs): void {
   sys.batterySaver = flag(settingValue(sheet, out, 'global', 'low_power', 'system.batterySaver'), 'system.batterySaver');
   sys.ringerMode = intSetting(settingValue(sheet, out, 'global', 'mode_ringer', 'system.ringerMode'));
 
-  const np = out.find((d) => d.kind === 'netpolicy-restrict-background');
-  const problem = outputProblem(np, 'cmd netpolicy get restrict-background');
-  if (problem || !np) {
-    sheet.why('system.dataSaver', problem ?? 'missing');
-  } else {
-    const r = run(np, parseRestrictBackground);
-    if (r.ok) {
-      sys.dataSaver = r.value.value;
-      sheet.cite('system.dataSaver', np.command, r.value.line);
-    } else {
-      sheet.why('system.dataSaver', r.reason);
-    }
+  const np = readFor(sheet, ['system.dataSaver'], out.find((d) => d.kind === 'netpolicy-restrict-background'),
+    'cmd netpolicy get restrict-background', parseRestrictBackground);
+  if (np) {
+    sys.dataSaver = np.value.value;
+    sheet.cite('system.dataSaver', np.out.command, np.value.line);
   }
 }
 
@@ -468,7 +478,7 @@ function readApp(sheet: SheetBuilder, out: Outputs, pkg: string, lists: PackageL
   readStandby(sheet, out, app);
   readDeviceIdle(sheet, out, pkg, app);
   readAppOps(sheet, out, pkg, app, sdk);
-  readDataSaverExempt(sheet, out, app, dump);
+  readDataSaverExempt(sheet, out, app, dump, dumpCmd);
   readHibernation(sheet, out, app, sdk);
   return app;
 }
@@ -545,58 +555,35 @@ function readAppNotifications(sheet: SheetBuilder, out: Outputs, pkg: string, ap
 }
 
 function readStandby(sheet: SheetBuilder, out: Outputs, app: AppFacts): void {
-  const o = out.find((d) => d.kind === 'standby-bucket' && d.package === app.package);
-  const problem = outputProblem(o, `am get-standby-bucket ${app.package}`);
-  if (problem || !o) {
-    sheet.why('app.standbyBucket', problem ?? 'missing');
+  const sdk = sheet.facts.android?.sdk ?? null;
+  if (sdk !== null && sdk < ANDROID_9) {
+    sheet.why('app.standbyBucket', 'not applicable: Android < 9 has no standby buckets');
     return;
   }
-  const r = run(o, parseStandbyBucket);
-  if (!r.ok) {
-    const sdk = sheet.facts.android?.sdk ?? null;
-    sheet.why('app.standbyBucket', sdk !== null && sdk < ANDROID_9 ? 'not applicable: Android < 9 has no standby buckets' : r.reason);
-    return;
-  }
+  const r = readFor(sheet, ['app.standbyBucket'], out.find((d) => d.kind === 'standby-bucket' && d.package === app.package),
+    `am get-standby-bucket ${app.package}`, parseStandbyBucket);
+  if (!r) return;
   app.standbyBucket = r.value.value;
-  sheet.cite('app.standbyBucket', o.command, r.value.line);
+  sheet.cite('app.standbyBucket', r.out.command, r.value.line);
 }
 
 function readDeviceIdle(sheet: SheetBuilder, out: Outputs, pkg: string, app: AppFacts): void {
   const o = out.find((d) => d.kind === 'deviceidle' && d.whitelistOnly) ?? out.find((d) => d.kind === 'deviceidle');
-  const problem = outputProblem(o, 'dumpsys deviceidle whitelist');
-  if (problem || !o) {
-    sheet.why('app.batteryOptimizationExempt', problem ?? 'missing');
-    return;
-  }
-  const r = run(o, parseDeviceIdleWhitelist);
-  if (!r.ok) {
-    sheet.why('app.batteryOptimizationExempt', r.reason);
-    return;
-  }
+  const r = readFor(sheet, ['app.batteryOptimizationExempt'], o, 'dumpsys deviceidle whitelist', parseDeviceIdleWhitelist);
+  if (!r) return;
   const mine = r.value.entries.filter((e) => e.package === pkg);
   const exempt = mine.find((e) => e.kind === 'system' || e.kind === 'user');
   app.batteryOptimizationExempt = exempt !== undefined;
-  if (exempt) sheet.cite('app.batteryOptimizationExempt', o.command, exempt.line);
-  else sheet.cite('app.batteryOptimizationExempt', o.command, ...mine.map((e) => e.line), `${pkg} not in the system or user whitelist (${r.value.entries.length} entries)`);
+  if (exempt) sheet.cite('app.batteryOptimizationExempt', r.out.command, exempt.line);
+  else sheet.cite('app.batteryOptimizationExempt', r.out.command, ...mine.map((e) => e.line), `${pkg} not in the system or user whitelist (${r.value.entries.length} entries)`);
 }
 
 function readAppOps(sheet: SheetBuilder, out: Outputs, pkg: string, app: AppFacts, sdk: number | null): void {
-  const o = out.find((d) => d.kind === 'appops' && d.package === pkg && d.op === null)
+  const found = out.find((d) => d.kind === 'appops' && d.package === pkg && d.op === null)
     ?? out.find((d) => d.kind === 'appops' && d.package === pkg);
-  const problem = outputProblem(o, `cmd appops get ${pkg}`);
-  let ops: AppOps | null = null;
-  if (problem || !o) {
-    sheet.why('app.backgroundRestricted', problem ?? 'missing');
-    sheet.why('app.autostartAllowed', problem ?? 'missing');
-  } else {
-    const r = run(o, parseAppOps);
-    if (r.ok) ops = r.value;
-    else {
-      sheet.why('app.backgroundRestricted', r.reason);
-      sheet.why('app.autostartAllowed', r.reason);
-    }
-  }
-  if (!ops || !o) return;
+  const r = readFor(sheet, ['app.backgroundRestricted', 'app.autostartAllowed'], found, `cmd appops get ${pkg}`, parseAppOps);
+  if (!r) return;
+  const { value: ops, out: o } = r;
 
   const opName = sdk !== null && sdk < ANDROID_9 ? 'RUN_IN_BACKGROUND' : 'RUN_ANY_IN_BACKGROUND';
   const onlyOp = o.dispatched.kind === 'appops' ? o.dispatched.op : null;
@@ -625,18 +612,10 @@ function readAppOps(sheet: SheetBuilder, out: Outputs, pkg: string, app: AppFact
   }
 }
 
-function readDataSaverExempt(sheet: SheetBuilder, out: Outputs, app: AppFacts, dump: PackageDump | null): void {
-  const o = out.find((d) => d.kind === 'netpolicy-whitelist');
-  const problem = outputProblem(o, 'cmd netpolicy list restrict-background-whitelist');
-  if (problem || !o) {
-    sheet.why('app.dataSaverExempt', problem ?? 'missing');
-    return;
-  }
-  const r = run(o, parseRestrictBackgroundWhitelist);
-  if (!r.ok) {
-    sheet.why('app.dataSaverExempt', r.reason);
-    return;
-  }
+function readDataSaverExempt(sheet: SheetBuilder, out: Outputs, app: AppFacts, dump: PackageDump | null, dumpCmd: string): void {
+  const r = readFor(sheet, ['app.dataSaverExempt'], out.find((d) => d.kind === 'netpolicy-whitelist'),
+    'cmd netpolicy list restrict-background-whitelist', parseRestrictBackgroundWhitelist);
+  if (!r) return;
   const appId = dump?.appId ?? null;
   if (!appId) {
     sheet.why('app.dataSaverExempt', 'the app uid is unknown (userId= not read from dumpsys package)');
@@ -644,8 +623,8 @@ function readDataSaverExempt(sheet: SheetBuilder, out: Outputs, app: AppFacts, d
   }
   // The user-0 uid equals the app id; the whitelist lists uids.
   app.dataSaverExempt = r.value.value.includes(appId.value);
-  sheet.cite('app.dataSaverExempt', o.command, r.value.line);
-  sheet.cite('app.dataSaverExempt', dump?.package ? `dumpsys package ${dump.package}` : o.command, appId.line);
+  sheet.cite('app.dataSaverExempt', r.out.command, r.value.line);
+  sheet.cite('app.dataSaverExempt', dumpCmd, appId.line);
 }
 
 function readHibernation(sheet: SheetBuilder, out: Outputs, app: AppFacts, sdk: number | null): void {
@@ -653,19 +632,11 @@ function readHibernation(sheet: SheetBuilder, out: Outputs, app: AppFacts, sdk: 
     sheet.why('app.hibernated', 'not applicable: Android < 12');
     return;
   }
-  const o = out.find((d) => d.kind === 'app-hibernation' && d.package === app.package);
-  const problem = outputProblem(o, `cmd app_hibernation get-state ${app.package}`);
-  if (problem || !o) {
-    sheet.why('app.hibernated', problem ?? 'missing');
-    return;
-  }
-  const r = run(o, parseAppHibernation);
-  if (!r.ok) {
-    sheet.why('app.hibernated', r.reason);
-    return;
-  }
+  const r = readFor(sheet, ['app.hibernated'], out.find((d) => d.kind === 'app-hibernation' && d.package === app.package),
+    `cmd app_hibernation get-state ${app.package}`, parseAppHibernation);
+  if (!r) return;
   app.hibernated = r.value.value;
-  sheet.cite('app.hibernated', o.command, r.value.line);
+  sheet.cite('app.hibernated', r.out.command, r.value.line);
 }
 
 function readPushLog(sheet: SheetBuilder, out: Outputs, app: string | null): PushLogFacts | null {
@@ -677,7 +648,9 @@ function readPushLog(sheet: SheetBuilder, out: Outputs, app: string | null): Pus
   }
   const scan = scanPushLog(text(o), app);
   if (scan.logLines === 0) {
-    sheet.why('pushLog', parseFailure(o, 'no logcat lines in the output'));
+    sheet.why('pushLog', text(o).trim() === ''
+      ? `\`${o.command}\` printed nothing (log buffer empty or cleared): nothing to scan`
+      : parseFailure(o, 'no logcat lines in the output'));
     return null;
   }
   const facts: PushLogFacts = {

@@ -71,6 +71,15 @@ export function oneUiVersion(raw: string): string | null {
   return patch > 0 ? `${major}.${minor}.${patch}` : `${major}.${minor}`;
 }
 
+/** ROMs recognised by a property only they set, in the order they must be tried. */
+const MARKED_ROMS: readonly { name: RomName; markers: readonly string[] }[] = [
+  { name: 'HyperOS', markers: ['ro.mi.os.version.name', 'ro.mi.os.version.incremental'] },
+  { name: 'MIUI', markers: ['ro.miui.ui.version.name'] },
+  { name: 'HarmonyOS', markers: ['hw_sc.build.platform.version', 'ro.build.ohos.devicetype'] },
+  { name: 'MagicOS', markers: ['ro.build.version.magic', 'msc.config.magic.version'] },
+  { name: 'EMUI', markers: ['ro.build.version.emui'] },
+];
+
 /**
  * Which ROM the phone runs. Order matters: HyperOS phones keep `ro.miui.ui.version.name` (V816),
  * HarmonyOS phones keep `ro.build.version.emui`, OnePlus phones carry ColorOS's `oplusrom` property.
@@ -82,30 +91,12 @@ export function detectRom(props: Props, brand: string | null, manufacturer: stri
   };
   const makers = [brand, manufacturer].map((s) => (s ?? '').trim().toLowerCase());
 
-  const hyper = has('ro.mi.os.version.name') ?? has('ro.mi.os.version.incremental');
-  if (hyper) {
-    const v = versionOf(props, 'HyperOS');
-    return detected('HyperOS', v.version, hyper.line, v.line);
-  }
-  const miui = has('ro.miui.ui.version.name');
-  if (miui) {
-    const v = versionOf(props, 'MIUI');
-    return detected('MIUI', v.version, miui.line, v.line);
-  }
-  const harmony = has('hw_sc.build.platform.version') ?? has('ro.build.ohos.devicetype');
-  if (harmony) {
-    const v = versionOf(props, 'HarmonyOS');
-    return detected('HarmonyOS', v.version, harmony.line, v.line);
-  }
-  const magic = has('ro.build.version.magic') ?? has('msc.config.magic.version');
-  if (magic) {
-    const v = versionOf(props, 'MagicOS');
-    return detected('MagicOS', v.version, magic.line, v.line);
-  }
-  const emui = has('ro.build.version.emui');
-  if (emui) {
-    const v = versionOf(props, 'EMUI');
-    return detected('EMUI', v.version, emui.line, v.line);
+  for (const rom of MARKED_ROMS) {
+    const marker = firstProp(props, rom.markers);
+    if (marker) {
+      const v = versionOf(props, rom.name);
+      return detected(rom.name, v.version, marker.line, v.line);
+    }
   }
   const oxygen = has('ro.oxygen.version');
   if (oxygen || makers.includes('oneplus')) {

@@ -1,4 +1,4 @@
-import { isSafePackageName } from '../adb/shell-safety.js';
+import { assertSafePackageName, isSafePackageName } from '../adb/shell-safety.js';
 import { ALL_PUSH_SERVICE_PACKAGES } from '../diagnosis/vendor-table.js';
 
 /**
@@ -16,21 +16,12 @@ export interface Probe {
 
 export const LOGCAT_LINES = 5000;
 
-export class UnsafePackageNameError extends Error {
-  constructor(readonly pkg: string) {
-    super(`Not an Android package name: ${JSON.stringify(pkg.slice(0, 80))}`);
-    this.name = 'UnsafePackageNameError';
-  }
-}
-
-function safe(pkg: string): string {
-  if (!isSafePackageName(pkg)) throw new UnsafePackageNameError(pkg);
-  return pkg;
-}
-
-/** The probes for a phone, with the app under test when one is named. Throws on an unsafe package name. */
+/**
+ * The probes for a phone, with the app under test when one is named. An unsafe package name throws
+ * DevicePortError INVALID_INPUT before anything reaches a shell.
+ */
 export function probePlan(app: string | null): Probe[] {
-  const pkg = app === null ? null : safe(app);
+  const pkg = app === null ? null : assertSafePackageName(app);
   const plan: Probe[] = [
     { id: 'getprop', command: 'getprop', purpose: 'maker, model, Android and ROM version' },
     { id: 'pm-list-packages', command: 'pm list packages --user 0', purpose: 'installed apps and push services' },
@@ -45,7 +36,7 @@ export function probePlan(app: string | null): Probe[] {
     { id: 'logcat', command: `logcat -d -v threadtime -t ${LOGCAT_LINES}`, purpose: 'push SDK registration lines' },
   ];
   for (const service of ALL_PUSH_SERVICE_PACKAGES) {
-    plan.push({ id: `dumpsys-package:${safe(service)}`, command: `dumpsys package ${service}`, purpose: 'push service version and state' });
+    plan.push({ id: `dumpsys-package:${assertSafePackageName(service)}`, command: `dumpsys package ${service}`, purpose: 'push service version and state' });
   }
   if (pkg !== null) {
     plan.push(

@@ -63,6 +63,13 @@ export function toLines(text: string): string[] {
   return lines;
 }
 
+/** Leading spaces/tabs: dumpsys nests sections by indentation alone. */
+export function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
 /** Outputs that mean the command itself did not run, whatever parser reads them. */
 const COMMAND_FAILURES: readonly RegExp[] = [
   /^\/system\/bin\/sh: .*: (?:not found|inaccessible or not found)/,

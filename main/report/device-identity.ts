@@ -8,7 +8,7 @@ export function identityLine(d: DeviceReport): string {
     .filter((x): x is string => Boolean(x)).join(' ') || 'Unknown phone';
   const parts = [maker];
   if (f.android) parts.push(`Android ${f.android.release} (API ${f.android.sdk})`);
-  if (f.rom && f.rom.name !== 'Android') parts.push(f.rom.version ? `${f.rom.name} ${f.rom.version}` : f.rom.name);
+  if (f.rom && f.rom.name !== 'Android') parts.push(romLabel(f.rom.name, f.rom.version));
   if (f.pushChannel) parts.push(`push: ${f.pushChannel === 'none' ? 'none' : vendorOf(f.pushChannel)?.displayName ?? f.pushChannel}`);
   return parts.join(' · ');
 }
@@ -17,4 +17,10 @@ export function countBySeverity(d: DeviceReport): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const f of d.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
   return counts;
+}
+
+/** Some ROMs put their own name in the version ("MagicOS_8.0.0"); say it once. */
+function romLabel(name: string, version: string | null): string {
+  if (!version) return name;
+  return version.toLowerCase().startsWith(name.toLowerCase()) ? version : `${name} ${version}`;
 }

@@ -93,10 +93,10 @@ export const DeviceFactsSchema = z.object({
 
 export const PushTestResultSchema = z.object({
   route: z.string(),
-  sentAt: z.iso.datetime(),
+  sentAt: z.iso.datetime({ offset: true }),
   accepted: z.boolean(),
   response: z.object({ code: z.string(), meaning: z.string() }),
-  postedAt: z.iso.datetime().nullable(),
+  postedAt: z.iso.datetime({ offset: true }).nullable(),
   latencyMs: z.number().nonnegative().nullable(),
   displayed: z.boolean().nullable(),
 });
@@ -113,7 +113,7 @@ export const DeviceReportSchema = z.object({
 
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
-  generatedAt: z.iso.datetime(),
+  generatedAt: z.iso.datetime({ offset: true }),
   tool: z.object({ name: z.literal('push-doctor'), version: z.string() }),
   source: z.enum(['live', 'capture', 'bugreport']),
   app: z.string().optional(),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DevicePortError, type BatchItem, type DeviceEvent, type DeviceInfo, type DeviceTracker, type ShellOptions, type ShellResult,
 } from '../adb/device-port.js';
-import { createDeviceService, identityFromGetprop, parseServerAddresses, type DeviceListEvent, type DeviceServicePort } from './device-service.js';
+import { createDeviceService, identityFromGetprop, type DeviceListEvent, type DeviceServicePort } from './device-service.js';
 
 /** Genuine `getprop` of a POCO X5 Pro on MIUI 14 / Android 12 (the probes' fixture). */
 const POCO_MIUI = readFileSync(new URL('../probes/__fixtures__/getprop/xiaomi-poco-x5pro-miui14-a12.txt', import.meta.url), 'utf8');
@@ -209,22 +209,5 @@ describe('createDeviceService', () => {
     });
     listing.splice(1, 1);
     await expect(service.list()).rejects.toBe(down);
-  });
-});
-
-describe('parseServerAddresses', () => {
-  it('defaults to ANDROID_ADB_SERVER_PORT, then 5037, on loopback', () => {
-    expect(parseServerAddresses([], { ANDROID_ADB_SERVER_PORT: '5999' })).toEqual([{ host: '127.0.0.1', port: 5999 }]);
-    expect(parseServerAddresses([], {})).toEqual([{ host: '127.0.0.1', port: 5037 }]);
-  });
-
-  it('reads host:port, names and bracketed IPv6', () => {
-    expect(parseServerAddresses(['127.0.0.1:5037', 'lab-2.local:6000', '[::1]:5038'])).toEqual([
-      { host: '127.0.0.1', port: 5037 }, { host: 'lab-2.local', port: 6000 }, { host: '::1', port: 5038 },
-    ]);
-  });
-
-  it.each(['5037', 'host:', 'host:99999', 'a b:1', 'x;reboot:5037'])('refuses %j', (value) => {
-    expect(() => parseServerAddresses([value])).toThrow(/Not an adb server address/);
   });
 });

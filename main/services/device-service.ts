@@ -1,4 +1,4 @@
-import type { AdbServerAddress, DeviceEvent, DeviceInfo, DevicePort, DeviceTracker } from '../adb/device-port.js';
+import type { DeviceEvent, DeviceInfo, DevicePort, DeviceTracker } from '../adb/device-port.js';
 import { DevicePortError } from '../adb/device-port.js';
 import { VENDORS } from '../diagnosis/vendor-table.js';
 import type { RomFact } from '../domain/facts.js';
@@ -188,20 +188,4 @@ export function createDeviceService(port: DeviceServicePort, options: DeviceServ
       identities.clear();
     },
   };
-}
-
-/** Parses `--adb HOST:PORT` values (and `[v6]:port`); the default is ANDROID_ADB_SERVER_PORT or 5037 on loopback. */
-export function parseServerAddresses(values: readonly string[], env: NodeJS.ProcessEnv = process.env): AdbServerAddress[] {
-  if (values.length === 0) {
-    const fromEnv = Number(env.ANDROID_ADB_SERVER_PORT);
-    return [{ host: '127.0.0.1', port: Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : 5037 }];
-  }
-  return values.map((value) => {
-    const match = /^(?:\[([0-9a-fA-F:]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(value.trim());
-    const port = Number(match?.[3]);
-    if (!match || port < 1 || port > 65535) {
-      throw new DevicePortError('INVALID_INPUT', `Not an adb server address: ${JSON.stringify(value)}`, 'Use HOST:PORT, e.g. 127.0.0.1:5037.');
-    }
-    return { host: match[1] ?? match[2] ?? '127.0.0.1', port };
-  });
 }

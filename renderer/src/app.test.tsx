@@ -78,6 +78,20 @@ describe('device sidebar', () => {
     expect(within(sidebar()).getByRole('alert').textContent).toBe(message);
   });
 
+  it('saves a chosen adb path and shows adb found there; refuses a relative one', async () => {
+    const fake = await start({ ...labFixture(), adb: { found: false, path: null, source: null, message: 'adb was not found.' } });
+    const input = within(sidebar()).getByLabelText('adb path');
+    fireEvent.change(input, { target: { value: 'adb' } });
+    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Save' })));
+    expect(within(sidebar()).getByText(/path must be absolute/)).toBeTruthy();
+
+    fireEvent.change(input, { target: { value: ' /opt/platform-tools/adb ' } });
+    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Save' })));
+    expect(fake.calls.filter((c) => c.method === 'setSettings').map((c) => c.args)).toEqual([[{ adbPath: 'adb' }], [{ adbPath: '/opt/platform-tools/adb' }]]);
+    expect(within(sidebar()).getByText('adb: /opt/platform-tools/adb')).toBeTruthy();
+    expect(within(sidebar()).queryByText(/path must be absolute/)).toBeNull();
+  });
+
   it('stops listening when the bridge is stopped', async () => {
     const fake = await start();
     expect(fake.listenerCount()).toBe(2);

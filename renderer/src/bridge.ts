@@ -1,4 +1,4 @@
-import type { PushDoctorApi } from '../../preload/contract.js';
+import type { IpcError, PushDoctorApi } from '../../preload/contract.js';
 import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
 import { useDeviceStore } from './stores/device-store.js';
@@ -29,6 +29,20 @@ export async function runAudit(serial: string, appPackage: string): Promise<void
   audits.finished(serial, result.ok ? { report: result.value } : { error: result.error });
 }
 
+export async function refreshAppInfo(): Promise<void> {
+  const result = await api().appInfo();
+  if (result.ok) useAppStore.getState().setInfo(result.value);
+}
+
+/** Saves the adb chosen by the engineer (null to search again) and re-locates adb; returns the refusal, if any. */
+export async function saveAdbPath(adbPath: string | null): Promise<IpcError | null> {
+  const result = await api().setSettings({ adbPath });
+  if (!result.ok) return result.error;
+  await refreshAppInfo();
+  void refreshDevices();
+  return null;
+}
+
 /** Subscribes to the bridge's events and loads the device list; returns a function that undoes it. */
 export function startBridge(bridge: PushDoctorApi): () => void {
   current = bridge;
@@ -39,9 +53,7 @@ export function startBridge(bridge: PushDoctorApi): () => void {
   });
   const offProgress = bridge.onAuditProgress((progress) => useAuditStore.getState().progressed(progress));
   void refreshDevices();
-  void bridge.appInfo().then((result) => {
-    if (result.ok) useAppStore.getState().setInfo(result.value);
-  });
+  void refreshAppInfo();
   return () => {
     offDevice();
     offProgress();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -81,6 +81,23 @@ async function openApp(): Promise<{ page: Page; violations: () => Promise<string
 
 afterEach(() => {
   expect(offMachine).toEqual([]);
+});
+
+describe('build output', () => {
+  it('has the preload as one CommonJS file that requires nothing but electron', async () => {
+    expect(await readdir(path.join(outDir, 'preload'))).toEqual(['index.cjs']);
+    const preload = await readFile(path.join(outDir, 'preload', 'index.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    expect(preload).toContain('exposeInMainWorld("pushDoctor"');
+  });
+
+  it('has main as package.json "main" names it, and the renderer without inline script', async () => {
+    const pkg = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as { main: string };
+    expect(existsSync(path.join(outDir, path.relative('out', pkg.main)))).toBe(true);
+    const html = await readFile(path.join(outDir, 'renderer', 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
 });
 
 describe('renderer in Chromium', () => {

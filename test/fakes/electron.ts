@@ -197,6 +197,19 @@ class FakeApp extends EventEmitter {
   userDataDir = path.join(os.tmpdir(), 'push-doctor-fake-userdata');
   isPackaged = false;
   quitCalled = false;
+  sandboxEnabled = false;
+  exitCode: number | null = null;
+  private readyCalled = false;
+
+  /** Electron allows it only before `ready`; so does the fake. */
+  enableSandbox(): void {
+    if (this.readyCalled) throw new Error('app.enableSandbox() can only be called before app is ready');
+    this.sandboxEnabled = true;
+  }
+
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
 
   getName(): string {
     return 'Push Doctor';
@@ -211,7 +224,10 @@ class FakeApp extends EventEmitter {
     return path.join(os.tmpdir(), `push-doctor-fake-${name}`);
   }
 
-  async whenReady(): Promise<void> {}
+  async whenReady(): Promise<void> {
+    this.readyCalled = true;
+    this.emit('ready');
+  }
 
   quit(): void {
     this.quitCalled = true;

@@ -37,6 +37,7 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
   const progressListeners = new Set<(p: AuditProgress) => void>();
   const calls: { method: string; args: unknown[] }[] = [];
   let release: () => void = () => undefined;
+  let adbPath: string | null = null;
   const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
   const api: PushDoctorApi = {
@@ -47,7 +48,9 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
         value: {
           name: 'Push Doctor', version: '0.1.0', platform: 'linux', arch: 'x64',
           versions: { electron: '45.5.0', chrome: '142.0.0.0', node: '22.20.0' },
-          adb: fixture.adb ?? { found: true, path: '/usr/bin/adb', source: 'path', message: null },
+          adb: adbPath
+            ? { found: true, path: adbPath, source: 'settings', message: null }
+            : fixture.adb ?? { found: true, path: '/usr/bin/adb', source: 'path', message: null },
         },
       };
     },
@@ -65,10 +68,16 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       return { ok: true, value: { ...clone(fixture.report), serial: request.serial } };
     },
     async getSettings() {
-      return { ok: true, value: { adbPath: null } };
+      return { ok: true, value: { adbPath } };
     },
     async setSettings(patch) {
-      return { ok: true, value: { adbPath: patch.adbPath ?? null } };
+      calls.push({ method: 'setSettings', args: [patch] });
+      // As main's schema does: only an absolute path, or null to search again.
+      if (patch.adbPath && !patch.adbPath.startsWith('/')) {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: 'Invalid input for settings:set: adbPath: path must be absolute' } };
+      }
+      if (patch.adbPath !== undefined) adbPath = patch.adbPath;
+      return { ok: true, value: { adbPath } };
     },
     async openExternal(url) {
       calls.push({ method: 'openExternal', args: [url] });

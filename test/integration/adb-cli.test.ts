@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDevices, type CliIo } from '../../main/cli/commands/devices.js';
+import { runDevices, type DevicesDeps } from '../../main/cli/commands/devices.js';
 import { adbServerAnswers, freePort, runAdb } from '../sim/adb/adb-server.js';
 import { plugPhone, startAdbServer, unplugPhone, waitUntil, type AdbServerHandle, type AttachedPhone } from './adb-harness.js';
 
 process.env.ADB_EMU = '0';
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
-  return io;
+function deps(): DevicesDeps & { out: string; err: string } {
+  const d = {
+    out: '', err: '', version: '0.0.0', env: { ...process.env, ADB_EMU: '0' },
+    stdout: (t: string) => { d.out += t; },
+    stderr: (t: string) => { d.err += t; },
+  };
+  return d;
 }
 
 let server: AdbServerHandle;
@@ -33,25 +37,25 @@ afterAll(async () => {
 
 describe('push-doctor devices on a real adb server', () => {
   it('prints each phone with maker, model, Android and ROM read from the phone', async () => {
-    const io = capture();
-    expect(await runDevices({ adb: [`127.0.0.1:${server.port}`] }, io)).toBe(0);
-    const row = io.stdout.split('\n').find((line) => line.startsWith(phone.serial));
+    const d = deps();
+    await runDevices({ json: false, adb: [server.address] }, d);
+    const row = d.out.split('\n').find((line) => line.startsWith(phone.serial));
     expect(row).toMatch(/device\s+Xiaomi\s+23127PN0CC\s+14 \(API 34\)\s+HyperOS OS1\.0\.7\.0\.UOQCNXM\s+127\.0\.0\.1:\d+$/);
   });
 
   it('prints JSON for scripts', async () => {
-    const io = capture();
-    expect(await runDevices({ json: true, adb: [`127.0.0.1:${server.port}`] }, io)).toBe(0);
-    const parsed = JSON.parse(io.stdout) as { devices: { serial: string; identity: { rom: unknown } | null }[] };
-    expect(parsed.devices.find((d) => d.serial === phone.serial)?.identity?.rom).toEqual({ name: 'HyperOS', version: 'OS1.0.7.0.UOQCNXM' });
+    const d = deps();
+    await runDevices({ json: true, adb: [server.address] }, d);
+    const parsed = JSON.parse(d.out) as { devices: { serial: string; identity: { rom: unknown } | null }[] };
+    expect(parsed.devices.find((x) => x.serial === phone.serial)?.identity?.rom).toEqual({ name: 'HyperOS', version: 'OS1.0.7.0.UOQCNXM' });
   });
 
-  it('starts a server that is not running with the user\'s adb, once, and lists it', async () => {
+  it('starts a server that is not running with the user\'s adb, and lists it', async () => {
     const port = await freePort();
     try {
-      const io = capture();
-      expect(await runDevices({ adb: [`127.0.0.1:${port}`] }, io, { env: { ...process.env, ADB_EMU: '0' } })).toBe(0);
-      expect(io.stdout).toContain('No devices attached.');
+      const d = deps();
+      await runDevices({ json: false, adb: [{ host: '127.0.0.1', port }] }, d);
+      expect(d.out).toContain('No devices attached.');
       expect(await adbServerAnswers(port)).toBe(true);
     } finally {
       await runAdb(port, ['kill-server'], { timeoutMs: 10_000 });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client } from 'adb-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adbEnv, freePort, listDevices, runAdb } from '../sim/adb/adb-server.js';
 import { listProfiles, parseGetprop } from '../sim/android/create-phone.js';
@@ -50,8 +51,8 @@ describe('lab of simulated Android phones', () => {
         expect(device?.state).toBe('unauthorized');
       } else {
         expect(device?.state).toBe('device');
-        expect(device?.details.model).toBe(phone.phone.manifest.banner.model.replace(/[^A-Za-z0-9._-]/g, '_'));
-        expect(device?.details.product).toBe(phone.phone.manifest.banner.product);
+        expect(device?.model).toBe(phone.phone.manifest.banner.model.replace(/[^A-Za-z0-9._-]/g, '_'));
+        expect(device?.product).toBe(phone.phone.manifest.banner.product);
       }
     }
   });
@@ -63,6 +64,15 @@ describe('lab of simulated Android phones', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(LATENCY_MS);
     expect(result.code).toBe(0);
     expect(result.stdout.toString().trim()).toBe(profileProp(HEALTHY, 'ro.product.manufacturer'));
+  });
+
+  it('answers adb-ts, the library the app drives phones with, over the legacy shell: service', async () => {
+    const client = new Client({ port: adbPort });
+    const phone = lab.phones[0];
+    const listed = await client.listDevices();
+    expect(listed.find((device) => device.id === phone?.serial)?.state).toBe('device');
+    const output = await client.shell(phone?.serial as string, 'getprop ro.product.manufacturer');
+    expect(output.trim()).toBe(profileProp(HEALTHY, 'ro.product.manufacturer'));
   });
 
   it('keeps each copy its own state: a setting put on one phone shows there only', async () => {

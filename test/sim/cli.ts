@@ -61,6 +61,11 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // Listen before starting: a signal during start-up still ends in a clean stop.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const lab = await startLab({
     profiles: wanted,
     count: options.count,
@@ -70,10 +75,7 @@ async function main(argv: string[]): Promise<number> {
   for (const phone of lab.phones) process.stdout.write(`READY ${phone.serial} ${phone.profile}\n`);
   process.stdout.write('ALL READY\n');
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopRequested;
   await lab.stop();
   return 0;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureAdbServer, listDevices, runAdb } from './adb/adb-server.js';
+import { ensureAdbServer, runAdb, waitForStates, type StateWanted } from './adb/adb-server.js';
 import { startDeviceDaemon, type DeviceDaemon } from './adb/device-daemon.js';
 import type { TransportFaults } from './adb/faults.js';
 import type { PhoneOptions, SimPhone } from './android/phone.js';
@@ -46,28 +46,12 @@ export interface Lab {
   stop(): Promise<void>;
 }
 
-/** The state a freshly attached phone settles in. */
-function settledState(manifest: ProfileManifest): string {
-  return manifest.auth.mode === 'never' ? 'unauthorized' : 'device';
-}
-
-function settleTimeout(manifest: ProfileManifest): number {
-  return 15_000 + (manifest.auth.mode === 'delayed' ? manifest.auth.acceptAfterMs : 0);
-}
-
-/** Waits until `adb devices` shows every serial in its wanted state. */
-async function waitForAll(adbPort: number, wanted: Map<string, { state: string; timeoutMs: number }>): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const listed = new Map((await listDevices(adbPort)).map((device) => [device.serial, device.state]));
-    const missing = [...wanted].filter(([serial, want]) => listed.get(serial) !== want.state);
-    if (missing.length === 0) return;
-    const late = missing.find(([, want]) => Date.now() - started > want.timeoutMs);
-    if (late) {
-      throw new Error(`${late[0]} is ${listed.get(late[0]) ?? 'not listed'}, expected ${late[1].state} (adb server on ${adbPort})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** How a freshly attached phone settles: unauthorized when its user never taps Allow, else device. */
+function settling(manifest: ProfileManifest): StateWanted {
+  return {
+    states: [manifest.auth.mode === 'never' ? 'unauthorized' : 'device'],
+    timeoutMs: 15_000 + (manifest.auth.mode === 'delayed' ? manifest.auth.acceptAfterMs : 0),
+  };
 }
 
 async function attach(adbPort: number, serial: string): Promise<void> {
@@ -101,10 +85,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     if (failed) throw failed.reason;
     const startedServer = await ensureAdbServer(options.adbPort);
     await Promise.all(daemons.map(({ daemon }) => attach(options.adbPort, daemon.serial)));
-    await waitForAll(
-      options.adbPort,
-      new Map(daemons.map(({ daemon }) => [daemon.serial, { state: settledState(daemon.phone.manifest), timeoutMs: settleTimeout(daemon.phone.manifest) }])),
-    );
+    await waitForStates(options.adbPort, new Map(daemons.map(({ daemon }) => [daemon.serial, settling(daemon.phone.manifest)])));
     const phones = daemons.map(({ daemon, profile }) => labPhone(options.adbPort, daemon, profile));
     return {
       adbPort: options.adbPort,
@@ -132,8 +113,7 @@ function labPhone(adbPort: number, daemon: DeviceDaemon, profile: string): LabPh
     async reconnect() {
       daemon.reconnect();
       await attach(adbPort, daemon.serial);
-      const manifest = daemon.phone.manifest;
-      await waitForAll(adbPort, new Map([[daemon.serial, { state: settledState(manifest), timeoutMs: settleTimeout(manifest) }]]));
+      await waitForStates(adbPort, new Map([[daemon.serial, settling(daemon.phone.manifest)]]));
     },
     setFaults: (faults) => daemon.setFaults(faults),
   };

@@ -1,79 +1,54 @@
 import type { Command } from 'commander';
-import { createAdbTsPort } from '../../adb/adb-ts-adapter.js';
+import type { AdbTsPort } from '../../adb/adb-ts-adapter.js';
+import { HINTS, STATE_HINTS } from '../../adb/adb-errors.js';
 import { DevicePortError, type AdbServerAddress } from '../../adb/device-port.js';
-import {
-  createDeviceService, parseServerAddresses, type DeviceListItem, type DeviceListing, type DeviceService,
-} from '../../services/device-service.js';
-import { HINTS } from '../../adb/adb-errors.js';
+import { createDeviceService, type DeviceListItem, type DeviceListing } from '../../services/device-service.js';
+import { openPort } from '../open-port.js';
+import { addCommonOptions, CliExit, EXIT, type CliDeps, type CommonOptions } from '../program.js';
 
 export interface DevicesOptions {
-  json?: boolean;
-  /** `--adb HOST:PORT`, repeatable. */
-  adb?: string[];
-  /** The adb binary to start a server with (Settings' choice); default: found on ANDROID_HOME/PATH. */
-  adbPath?: string;
+  json: boolean;
+  /** `--adb HOST:PORT` servers; the default server when absent. */
+  adb?: AdbServerAddress[] | undefined;
 }
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+export interface DevicesDeps extends CliDeps {
+  /** The port for these servers; tests inject one, the CLI opens the real one. */
+  openPort?: (adb: AdbServerAddress[] | undefined, deps: CliDeps) => AdbTsPort;
 }
 
-export interface DevicesDeps {
-  env?: NodeJS.ProcessEnv;
-  /** Builds the service for these servers; tests inject one, the default talks to real adb servers. */
-  openService?: (servers: AdbServerAddress[], adbPath: string | undefined) => { service: DeviceService; close(): Promise<void> };
-}
+const hintFor = (state: DeviceListItem['state']): string | undefined => (state === 'device' ? undefined : STATE_HINTS[state]);
 
-const STATE_HINTS: Partial<Record<DeviceListItem['state'], string>> = {
-  unauthorized: HINTS.unauthorized,
-  offline: HINTS.offline,
-  'no-permissions': HINTS.noPermissions,
-};
-
-/** `devices [--json] [--adb HOST:PORT …]`: exit 0 with the list, 2 when no server can be reached or started. */
-export async function runDevices(options: DevicesOptions, io: CliIo, deps: DevicesDeps = {}): Promise<number> {
-  let servers: AdbServerAddress[];
+/**
+ * `devices [--json] [--adb HOST:PORT …]`: the list on stdout (servers that did not answer are warned about
+ * on stderr); CliExit 2 with the fix when no server can be reached or started.
+ */
+export async function runDevices(options: DevicesOptions, deps: DevicesDeps): Promise<void> {
+  const port = (deps.openPort ?? openPort)(options.adb, deps);
   try {
-    servers = parseServerAddresses(options.adb ?? [], deps.env ?? process.env);
-  } catch (error) {
-    return fail(io, error);
-  }
-  const open = deps.openService ?? defaultOpenService(deps.env ?? process.env);
-  const { service, close } = open(servers, options.adbPath);
-  try {
-    const listing = await service.list();
-    for (const { error } of listing.serverErrors) {
-      io.err(`warning: ${error.message}${error.hint ? `\n  fix: ${error.hint}` : ''}\n`);
+    let listing: DeviceListing;
+    try {
+      listing = await createDeviceService(port).list();
+    } catch (error) {
+      throw new CliExit(EXIT.usage, failureText(error));
     }
-    io.out(options.json ? `${JSON.stringify(toJson(listing), null, 2)}\n` : renderTable(listing.devices));
-    return 0;
-  } catch (error) {
-    return fail(io, error);
+    for (const { error } of listing.serverErrors) {
+      deps.stderr(`warning: ${error.message}${error.hint ? `\n  fix: ${error.hint}` : ''}\n`);
+    }
+    deps.stdout(options.json ? `${JSON.stringify(toJson(listing), null, 2)}\n` : renderTable(listing.devices));
   } finally {
-    await close();
+    await port.close();
   }
 }
 
-function defaultOpenService(env: NodeJS.ProcessEnv): NonNullable<DevicesDeps['openService']> {
-  return (servers, adbPath) => {
-    const port = createAdbTsPort({ servers, env, ...(adbPath ? { adbPath } : {}) });
-    return { service: createDeviceService(port), close: () => port.close() };
-  };
-}
-
-function fail(io: CliIo, error: unknown): number {
-  if (error instanceof DevicePortError) {
-    io.err(`error: ${error.message}\n${error.hint ? `fix: ${error.hint}\n` : ''}`);
-  } else {
-    io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  }
-  return 2;
+function failureText(error: unknown): string {
+  if (error instanceof DevicePortError) return `error: ${error.message}${error.hint ? `\nfix: ${error.hint}` : ''}`;
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function toJson(listing: DeviceListing) {
   return {
-    devices: listing.devices.map((device) => ({ ...device, ...(STATE_HINTS[device.state] ? { hint: STATE_HINTS[device.state] } : {}) })),
+    devices: listing.devices.map((device) => ({ ...device, ...(hintFor(device.state) ? { hint: hintFor(device.state) } : {}) })),
     serverErrors: listing.serverErrors.map(({ server, error }) => ({ server, code: error.code, message: error.message, hint: error.hint ?? null })),
   };
 }
@@ -91,23 +66,16 @@ export function renderTable(devices: readonly DeviceListItem[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
   const notes = [...new Set(devices.map((d) => d.state))]
-    .flatMap((state) => (STATE_HINTS[state] ? [`${state}: ${STATE_HINTS[state]}`] : []));
+    .flatMap((state) => (hintFor(state) ? [`${state}: ${hintFor(state)}`] : []));
   return [line(header), ...rows.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n') + '\n';
 }
 
-/** Adds `devices` to the CLI program (main/cli/program.ts wires it). */
-export function register(program: Command, deps: DevicesDeps & { io?: CliIo } = {}): Command {
-  const io = deps.io ?? { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
-  return program
-    .command('devices')
-    .description('List every device of every adb server with its state and identity (maker, model, Android, ROM).')
-    .option('--json', 'machine-readable output on stdout, diagnostics on stderr')
-    .option('--adb <host:port>', 'adb server to ask (repeatable; default ANDROID_ADB_SERVER_PORT or 5037 on 127.0.0.1)',
-      (value: string, previous: string[] = []) => [...previous, value])
-    .option('--adb-path <file>', 'adb binary used to start a server that is not running')
-    .action(async (_options: unknown, command: Command) => {
-      const all = command.optsWithGlobals<{ json?: boolean; adb?: string[] | string; adbPath?: string }>();
-      const adb = all.adb === undefined ? [] : Array.isArray(all.adb) ? all.adb : [all.adb];
-      process.exitCode = await runDevices({ json: all.json === true, adb, ...(all.adbPath ? { adbPath: all.adbPath } : {}) }, io, deps);
-    });
+export function register(program: Command, deps: DevicesDeps): void {
+  addCommonOptions(
+    program
+      .command('devices')
+      .description('lists every device of every adb server with its state and identity: maker, model, Android, ROM (exit 2 when no server can be reached or started)'),
+  ).action(async (options: CommonOptions) => {
+    await runDevices({ json: options.json, adb: options.adb }, deps);
+  });
 }

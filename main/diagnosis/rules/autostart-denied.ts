@@ -14,7 +14,7 @@ export const autostartDenied: Rule = (ctx) => {
     const screen = ctx.vendor?.autostartScreens[0]?.label;
     if (app.autostartAllowed === null) {
       return finding(ID, 'manual', {
-        detail: `Autostart could not be read (${unknownReason(ctx.sheet, 'app.autostartAllowed')}); check it on the phone${screen ? ` in ${screen}` : ''}.`,
+        detail: `Autostart cannot be read over adb here (${unknownReason(ctx.sheet, 'app.autostartAllowed')}). Check it on the phone${screen ? `: ${screen}` : ''}.`,
         evidence: evidenceFor(ctx.sheet, 'app.autostartAllowed'),
         remedy,
         fixId: 'open-autostart-settings',

@@ -1,7 +1,7 @@
 import type { AppFacts, Evidence, FactPath, FactSheet, PushChannel } from '../../domain/facts.js';
 import type { Finding, Severity } from '../../domain/findings.js';
 import { checklistEntry } from '../checklist.js';
-import { pickPushChannel } from '../push-channel.js';
+import { gmsUsable, pickPushChannel } from '../push-channel.js';
 import type { VendorEntry } from '../vendor-table.js';
 
 export interface RuleContext {
@@ -127,15 +127,7 @@ export function withApp(ctx: RuleContext, id: string, body: (app: AppFacts) => F
 export function channelOf(sheet: FactSheet): PushChannel | null {
   const f = sheet.facts;
   if (f.pushChannel !== null) return f.pushChannel;
-  return pickPushChannel({ brand: f.brand, manufacturer: f.manufacturer, gmsAvailable: gmsAvailable(sheet) });
-}
-
-/** Google Play services is installed and enabled; null when either is unknown. */
-export function gmsAvailable(sheet: FactSheet): boolean | null {
-  const gms = sheet.facts.gms;
-  if (gms === null || gms.installed === null) return null;
-  if (gms.installed === false) return false;
-  return gms.enabled;
+  return pickPushChannel({ brand: f.brand, manufacturer: f.manufacturer, gmsAvailable: gmsUsable(f.gms) });
 }
 
 export function appLabel(ctx: RuleContext): string {

@@ -1,5 +1,5 @@
 import { cite, guard, parsed, toBool, toInt, unparsed, type Cited, type ParseResult } from '../parse-result.js';
-import { commandFailure, stripEncodingNoise } from '../text.js';
+import { commandFailure, indentOf, stripEncodingNoise } from '../text.js';
 
 /**
  * `dumpsys notification [--noredact]`: the zen state (`mZenMode=`), one app's preferences
@@ -139,11 +139,6 @@ function readZen(t: string): Cited<number> | null {
   return mode === null || mode === undefined ? null : cite(mode, line);
 }
 
-function indentOf(line: string): number {
-  let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  return i;
-}
 
 interface SettingsBlock {
   settings: AppNotificationSettings;

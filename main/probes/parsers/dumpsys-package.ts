@@ -1,5 +1,5 @@
 import { cite, guard, parsed, toBool, toInt, unparsed, type Cited, type ParseResult } from '../parse-result.js';
-import { commandFailure, toLines } from '../text.js';
+import { commandFailure, indentOf, toLines } from '../text.js';
 
 /**
  * `dumpsys package PKG`: the `Packages:` section's `Package [PKG] (hash):` block — versionCode/minSdk/
@@ -52,11 +52,6 @@ function field(line: string, key: string): string | undefined {
   return m?.[1];
 }
 
-function indentOf(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 32) i++;
-  return i;
-}
 
 function emptyDump(pkg: string): PackageDump {
   return {

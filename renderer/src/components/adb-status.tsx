@@ -1,4 +1,5 @@
 import { useAdbLocation, useAppVersion } from '../stores/app-store.js';
+import { AdbPathForm } from './adb-path-form.js';
 
 /** Where adb was found, or what to install: the first thing to fix when no phone shows up. */
 export function AdbStatus() {
@@ -14,6 +15,10 @@ export function AdbStatus() {
           {adb.message}
         </div>
       )}
+      <details open={!adb.found}>
+        <summary>Choose adb</summary>
+        <AdbPathForm current={adb.source === 'settings' ? adb.path : null} />
+      </details>
       {version && <span className="muted">Push Doctor {version}</span>}
     </footer>
   );

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { parseDeviceList } from '../../../main/adb/device-list.js';
+import type { DeviceInfo } from '../../../main/adb/device-port.js';
 
 /**
  * Drives the real `adb` CLI against one adb server port. Always asynchronous: `adb connect` blocks
@@ -104,45 +106,41 @@ export async function ensureAdbServer(serverPort: number): Promise<boolean> {
   return true;
 }
 
-export interface ListedDevice {
-  serial: string;
-  state: string;
-  /** product/model/device/transport_id from `adb devices -l`. */
-  details: Record<string, string>;
-}
-
-/** Parses `adb devices -l` (AOSP adb/transport.cpp append_transport): serial, state, then key:value pairs. */
-export function parseDevicesList(text: string): ListedDevice[] {
-  const devices: ListedDevice[] = [];
-  for (const line of text.split('\n')) {
-    if (line.startsWith('List of devices') || line.startsWith('*') || line.trim() === '') continue;
-    const [serial, state, ...rest] = line.trim().split(/\s+/);
-    if (!serial || !state) continue;
-    const details: Record<string, string> = {};
-    for (const pair of rest) {
-      const colon = pair.indexOf(':');
-      if (colon > 0) details[pair.slice(0, colon)] = pair.slice(colon + 1);
-    }
-    devices.push({ serial, state, details });
-  }
-  return devices;
-}
-
-export async function listDevices(serverPort: number): Promise<ListedDevice[]> {
+/** `adb devices -l`, read by the app's own parser. */
+export async function listDevices(serverPort: number): Promise<DeviceInfo[]> {
   const result = await runAdb(serverPort, ['devices', '-l'], { timeoutMs: 10_000 });
-  return parseDevicesList(result.stdout.toString('utf8'));
+  return parseDeviceList(result.stdout.toString('utf8'), `127.0.0.1:${serverPort}`).devices;
 }
 
-/** Polls `adb devices -l` until the serial shows one of the states (`gone` = not listed). */
-export async function waitForState(serverPort: number, serial: string, states: readonly string[], timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'gone';
-  while (Date.now() < deadline) {
-    last = (await listDevices(serverPort)).find((device) => device.serial === serial)?.state ?? 'gone';
-    if (states.includes(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+export interface StateWanted {
+  /** States that satisfy the wait; `gone` means not listed. */
+  states: readonly string[];
+  timeoutMs: number;
+}
+
+/**
+ * Polls `adb devices -l` until every serial shows one of its wanted states; resolves with the state
+ * each settled in, or rejects naming the first serial that ran out of time.
+ */
+export async function waitForStates(serverPort: number, wanted: ReadonlyMap<string, StateWanted>): Promise<Map<string, string>> {
+  const started = Date.now();
+  for (;;) {
+    const listed = new Map((await listDevices(serverPort)).map((device) => [device.serial, device.state as string]));
+    const stateOf = (serial: string) => listed.get(serial) ?? 'gone';
+    const pending = [...wanted].filter(([serial, want]) => !want.states.includes(stateOf(serial)));
+    if (pending.length === 0) return new Map([...wanted.keys()].map((serial) => [serial, stateOf(serial)]));
+    const late = pending.find(([, want]) => Date.now() - started > want.timeoutMs);
+    if (late) {
+      const [serial, want] = late;
+      throw new Error(`${serial} is ${stateOf(serial)}, expected ${want.states.join(' or ')} within ${want.timeoutMs} ms (adb server on ${serverPort})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`${serial} stayed ${last}, expected ${states.join(' or ')} within ${timeoutMs} ms`);
+}
+
+export async function waitForState(serverPort: number, serial: string, states: readonly string[], timeoutMs = 15_000): Promise<string> {
+  const settled = await waitForStates(serverPort, new Map([[serial, { states, timeoutMs }]]));
+  return settled.get(serial) as string;
 }
 
 /**
@@ -154,7 +152,9 @@ export function hostService(serverPort: number, serial: string, service: string,
   return new Promise((resolve, reject) => {
     const socket = connect(serverPort, '127.0.0.1');
     const request = (text: string) => socket.write(`${Buffer.byteLength(text).toString(16).padStart(4, '0')}${text}`);
-    let buffered = Buffer.alloc(0);
+    // Until both OKAYs (transport, service) arrived, bytes are a status; after, they are the stream.
+    let status = Buffer.alloc(0);
+    const body: Buffer[] = [];
     let okays = 0;
     const timer = setTimeout(() => {
       socket.destroy();
@@ -162,19 +162,23 @@ export function hostService(serverPort: number, serial: string, service: string,
     }, timeoutMs);
     socket.once('connect', () => request(`host:transport:${serial}`));
     socket.on('data', (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      while (okays < 2 && buffered.length >= 4) {
-        const status = buffered.toString('latin1', 0, 4);
-        if (status !== 'OKAY') {
+      if (okays === 2) {
+        body.push(chunk);
+        return;
+      }
+      status = Buffer.concat([status, chunk]);
+      while (okays < 2 && status.length >= 4) {
+        if (status.toString('latin1', 0, 4) !== 'OKAY') {
           clearTimeout(timer);
           socket.destroy();
-          reject(new Error(`adb server answered ${buffered.toString('latin1')}`));
+          reject(new Error(`adb server answered ${status.toString('latin1')}`));
           return;
         }
-        buffered = buffered.subarray(4);
+        status = status.subarray(4);
         okays += 1;
         if (okays === 1) request(service);
       }
+      if (okays === 2 && status.length > 0) body.push(status);
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
@@ -182,7 +186,7 @@ export function hostService(serverPort: number, serial: string, service: string,
     });
     socket.once('close', () => {
       clearTimeout(timer);
-      if (okays === 2) resolve(buffered);
+      if (okays === 2) resolve(Buffer.concat(body));
       else reject(new Error(`adb server closed the connection before ${JSON.stringify(service)} opened`));
     });
   });

@@ -152,6 +152,10 @@ export class DeviceConnection implements StreamLink {
 
   private onConnect(packet: Packet): void {
     this.hostMaxPayload = packet.arg1;
+    if (this.online) {
+      this.sendBanner();
+      return;
+    }
     const { auth, authorization } = this.options;
     authorization.firstSeenAt ??= Date.now();
     // A phone with ro.adb.secure always challenges, even a host it already trusts (adbd's auth.cpp).
@@ -183,6 +187,10 @@ export class DeviceConnection implements StreamLink {
   private goOnline(): void {
     if (this.online || this.closed) return;
     this.online = true;
+    this.sendBanner();
+  }
+
+  private sendBanner(): void {
     this.send(A_CNXN, A_VERSION, this.options.maxPayload, Buffer.from(this.options.banner, 'utf8'));
   }
 

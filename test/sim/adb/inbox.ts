@@ -20,10 +20,6 @@ export class Inbox implements AsyncIterable<Buffer> {
     this.notify();
   }
 
-  get isEnded(): boolean {
-    return this.ended;
-  }
-
   /** Resolves with exactly `length` bytes, or null when the stream ends first. */
   async readExactly(length: number): Promise<Buffer | null> {
     while (this.size < length) {

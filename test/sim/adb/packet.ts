@@ -85,7 +85,3 @@ export class PacketDecoder {
 export function isDecodeError(value: Packet | DecodeError): value is DecodeError {
   return 'error' in value;
 }
-
-export function commandName(command: number): string {
-  return Buffer.from(Uint32Array.of(command).buffer).toString('latin1');
-}

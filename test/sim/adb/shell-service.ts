@@ -33,7 +33,7 @@ function shellIo(stream: DeviceStream, framing: ShellFraming, stdin: AsyncIterab
   };
 }
 
-/** Under shell_v2 stdin arrives framed; its close-stdin frame ends it. */
+/** Under shell_v2 stdin arrives framed; its close-stdin frame ends it. Window-size frames (id 5) only matter to a pty. */
 function stdinOf(stream: DeviceStream, framing: ShellFraming): AsyncIterable<Buffer> {
   if (framing !== 'v2') return stream.inbox;
   const stdin = new Inbox();

@@ -108,7 +108,7 @@ export class DeviceStream {
       this.link.forget(this.localId);
       return;
     }
-    if (answer) this.link.sendClose(this.localId, this.remoteId);
+    if (answer && !this.silent) this.link.sendClose(this.localId, this.remoteId);
     this.teardown();
     this.link.forget(this.localId);
   }

@@ -16,7 +16,6 @@ export class AndroidDevice {
   readonly logcat: LogcatBuffers;
   readonly sdk: number;
   private nextPid = 20000;
-  private nextNotificationHash = 0x0a1b2c3d;
 
   constructor(
     readonly manifest: ProfileManifest,
@@ -53,12 +52,6 @@ export class AndroidDevice {
 
   allocatePid(): number {
     return this.nextPid++;
-  }
-
-  /** Stand-in for System.identityHashCode: distinct, stable within a run. */
-  identityHash(): string {
-    this.nextNotificationHash = (this.nextNotificationHash * 1103515245 + 12345) >>> 0;
-    return this.nextNotificationHash.toString(16).padStart(8, '0');
   }
 
   log(buffer: LogBuffer, priority: string, tag: string, message: string, pid = SYSTEM_SERVER_PID, tid = pid): void {

@@ -121,10 +121,16 @@ class SimulatedPhone implements SimPhone {
     return this.device.state;
   }
 
-  run(commandLine: string, io: ShellIo): Promise<number> {
+  async run(commandLine: string, io: ShellIo): Promise<number> {
     const out = (chunk: Buffer): Promise<void> => io.stdout(chunk);
     const err = (chunk: Buffer): Promise<void> => io.stderr(chunk);
-    return runShell(this.host, commandLine, { stdin: io.stdin ?? EMPTY_INPUT, stdout: out, stderr: err, signal: io.signal }, this.nextShellPid++);
+    try {
+      return await runShell(this.host, commandLine, { stdin: io.stdin ?? EMPTY_INPUT, stdout: out, stderr: err, signal: io.signal }, this.nextShellPid++);
+    } catch (error) {
+      // A bug in a simulated command must not take the whole phone (and its ADB daemon) down.
+      await io.stderr(`simulator error: ${(error as Error).stack ?? String(error)}\n`).catch(() => {});
+      return 255;
+    }
   }
 
   stat(path: string): SimFileStat | null {
@@ -145,6 +151,19 @@ class SimulatedPhone implements SimPhone {
 
   postAppNotification(pkg: string, channelId: string, title: string, text: string): PostResult {
     if (!PACKAGE_NAME.test(pkg)) return { posted: false, reason: 'not-installed' };
+    const target = this.device.installedPackage(pkg);
+    if (target?.stopped && target.pushBehaviour?.channel.toLowerCase() === 'fcm') {
+      // Play services cannot start a stopped app to deliver the message (FLAG_EXCLUDE_STOPPED_PACKAGES).
+      const gms = this.device.findPackage('com.google.android.gms');
+      this.device.log(
+        'main',
+        'W',
+        'GCM',
+        `broadcast intent callback: result=CANCELLED forIntent { act=com.google.android.c2dm.intent.RECEIVE flg=0x10000000 pkg=${pkg} (has extras) }`,
+        gms ? 4000 + (gms.uid % 1000) : 4146,
+      );
+      return { posted: false, reason: 'app-stopped' };
+    }
     const id = (this.device.state.posted.filter((p) => p.pkg === pkg).reduce((max, p) => Math.max(max, p.id), 0) || 1000) + 1;
     return postNotification(this.device, { pkg, id, tag: null, channelId, title, text });
   }

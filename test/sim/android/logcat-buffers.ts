@@ -45,13 +45,43 @@ export function threadtimeLine(timeMs: number, pid: number, tid: number, priorit
 }
 
 export interface ParsedLogLine {
+  stamp: string;
+  pid: number;
+  tid: number;
   priority: string;
   tag: string;
+  message: string;
 }
 
-const THREADTIME = /^\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s+\d+\s+\d+ ([VDIWEFS]) (.*?)\s*: /;
+const THREADTIME = /^(\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})\s+(\d+)\s+(\d+) ([VDIWEFS]) (.*?)\s*: (.*)$/;
 
 export function parseThreadtime(line: string): ParsedLogLine | null {
   const match = THREADTIME.exec(line);
-  return match ? { priority: match[1]!, tag: match[2]! } : null;
+  if (!match) return null;
+  return { stamp: match[1]!, pid: Number(match[2]), tid: Number(match[3]), priority: match[4]!, tag: match[5]!, message: match[6]! };
+}
+
+export const LOG_FORMATS = ['threadtime', 'brief', 'time', 'tag', 'process', 'raw', 'thread'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** Re-renders a threadtime line in another `logcat -v` format (logprint.cpp android_log_formatLogLine). */
+export function formatLogLine(line: string, format: LogFormat): string {
+  const parsed = format === 'threadtime' ? null : parseThreadtime(line);
+  if (!parsed) return line;
+  const { stamp, pid, tid, priority, tag, message } = parsed;
+  switch (format) {
+    case 'brief':
+      return `${priority}/${tag.padEnd(8)}(${String(pid).padStart(5)}): ${message}`;
+    case 'time':
+      return `${stamp} ${priority}/${tag.padEnd(8)}(${String(pid).padStart(5)}): ${message}`;
+    case 'tag':
+      return `${priority}/${tag.padEnd(8)}: ${message}`;
+    case 'process':
+      return `${priority}(${String(pid).padStart(5)}) ${message}  (${tag})`;
+    case 'thread':
+      return `${priority}(${String(pid).padStart(5)}:${String(tid).padStart(5)}) ${message}`;
+    case 'raw':
+      return message;
+  }
+  return line;
 }

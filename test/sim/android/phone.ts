@@ -35,7 +35,8 @@ export interface SimPhone {
   /**
    * Optional (added by the simulated Android): a push arriving for an app, posted the way
    * NotificationManagerService would (nothing is posted when the app is missing, disabled or
-   * blocked, or the channel is missing or blocked).
+   * blocked, or the channel is missing or blocked). An FCM app in the stopped state never gets
+   * the message: Play services logs `broadcast intent callback: result=CANCELLED` instead.
    */
   postAppNotification?(pkg: string, channelId: string, title: string, text: string): PostResult;
 }
@@ -43,7 +44,7 @@ export interface SimPhone {
 /** Optional (added by the simulated Android): what became of a simulated push. */
 export type PostResult =
   | { posted: true; key: string }
-  | { posted: false; reason: 'not-installed' | 'package-disabled' | 'app-blocked' | 'channel-missing' | 'channel-blocked' };
+  | { posted: false; reason: 'not-installed' | 'package-disabled' | 'app-stopped' | 'app-blocked' | 'channel-missing' | 'channel-blocked' };
 
 export interface PhoneOptions {
   /** Delay before each Android command (getprop, dumpsys, cmd, pm, am, settings, logcat …) runs. */

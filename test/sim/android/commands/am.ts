@@ -1,4 +1,5 @@
-import type { AndroidDevice } from '../android-device.js';
+import { stableHash, type AndroidDevice } from '../android-device.js';
+import type { SimPackage } from '../profile.js';
 import type { CommandIo } from '../shell/interpreter.js';
 import { shellCommandException, type AndroidCommand } from './command.js';
 import { cancelPackageNotifications } from './notification-post.js';
@@ -101,6 +102,22 @@ async function forceStop(io: CommandIo, device: AndroidDevice, args: string[]): 
   return 0;
 }
 
+/**
+ * What starting an app's activity changes: it leaves the stopped state, becomes ACTIVE for app
+ * standby, and — when the simulated app uses TUIOfflinePush — logs its push registration.
+ */
+export function launchActivity(device: AndroidDevice, pkg: SimPackage, className: string, intentParts: string[]): void {
+  pkg.stopped = false;
+  if (pkg.standbyBucket > 10) pkg.standbyBucket = 10;
+  const pid = device.allocatePid();
+  const tag = device.sdk >= 29 ? 'ActivityTaskManager' : 'ActivityManager';
+  const logged = [...intentParts.filter((p) => !p.startsWith('cmp=')), 'flg=0x10000000', `cmp=${shortComponent(pkg.name, className)}`];
+  device.log('system', 'I', tag, `START u0 {${logged.join(' ')}} from uid 2000`);
+  const hosting = device.sdk >= 29 ? `for pre-top-activity {${shortComponent(pkg.name, className)}}` : `for activity ${shortComponent(pkg.name, className)}`;
+  device.log('system', 'I', 'ActivityManager', `Start proc ${pid}:${pkg.name}/u0a${(pkg.uid % 100000) - 10000} ${hosting}`);
+  logPushRegistration(device, pkg, pid);
+}
+
 /** Uri.toSafeString: http(s)/ftp/rtsp keep only scheme and host. */
 function safeUri(uri: string): string {
   const match = /^(https?|ftp|rtsp):\/\/([^/?#]*)/i.exec(uri);
@@ -139,16 +156,11 @@ async function start(io: CommandIo, device: AndroidDevice, args: string[]): Prom
   }
   const { pkg, className } = target;
   const wasStopped = pkg.stopped;
-  pkg.stopped = false;
-  if (pkg.standbyBucket > 10 && pkg.standbyBucket !== 5) pkg.standbyBucket = 10;
-  const pid = device.allocatePid();
-  const tag = device.sdk >= 29 ? 'ActivityTaskManager' : 'ActivityManager';
-  const logged = [...parts.filter((p) => !p.startsWith('cmp=')), 'flg=0x10000000', `cmp=${shortComponent(pkg.name, className)}`];
-  device.log('system', 'I', tag, `START u0 {${logged.join(' ')}} from uid 2000`);
-  device.log('system', 'I', 'ActivityManager', `Start proc ${pid}:${pkg.name}/u0a${(pkg.uid % 100000) - 10000} ${device.sdk >= 29 ? `for pre-top-activity {${shortComponent(pkg.name, className)}}` : `for activity ${shortComponent(pkg.name, className)}`}`);
-  logPushRegistration(device, pkg, pid);
+  launchActivity(device, pkg, className, parts);
   if (wait) {
-    const total = wasStopped ? 812 : 341;
+    // A cold start costs more than bringing a running app forward; the figure is stable per app.
+    const spread = parseInt(stableHash(pkg.name), 16) % 400;
+    const total = wasStopped ? 600 + spread : 150 + Math.floor(spread / 2);
     const rows = ['Status: ok'];
     if (device.sdk >= 29) rows.push(`LaunchState: ${wasStopped ? 'COLD' : 'WARM'}`);
     rows.push(`Activity: ${shortComponent(pkg.name, className)}`);

@@ -10,6 +10,3 @@ export async function shellCommandException(io: CommandIo, verb: string, excepti
   return 255;
 }
 
-export function lines(...rows: string[]): string {
-  return rows.map((row) => row + '\n').join('');
-}

@@ -1,4 +1,4 @@
-import type { AndroidDevice } from '../android-device.js';
+import { stableHash, type AndroidDevice } from '../android-device.js';
 import type { PostedNotification, SimPackage } from '../profile.js';
 import { channelLine, importanceToString, notificationToString, redactName } from './notification-format.js';
 import { appNotificationsAllowed, notificationKey } from './notification-post.js';
@@ -58,7 +58,8 @@ function notificationRecord(device: AndroidDevice, record: PostedNotification, r
   const channel = pkg?.notifications?.channels.find((c) => c.id === record.channelId);
   const importance = channel?.importance ?? 3;
   const key = notificationKey(record.userId, record.pkg, record.id, record.tag, uid);
-  const hash = device.identityHash();
+  // System.identityHashCode stays the same for a record across dumps, so derive it from the record.
+  const hash = (stableHash(`${key}@${record.postTime}`) + stableHash(key).slice(0, 1)).slice(0, 8);
   const p = '      ';
   const text = (value: string): string => (redact ? `String [length=${value.length}]` : `String (${value})`);
   const lines = [

@@ -1,4 +1,4 @@
-import { LOG_BUFFERS, parseThreadtime, type LogBuffer, type LogEntry } from '../logcat-buffers.js';
+import { formatLogLine, LOG_BUFFERS, LOG_FORMATS, parseThreadtime, type LogBuffer, type LogEntry, type LogFormat } from '../logcat-buffers.js';
 import type { AndroidCommand } from './command.js';
 
 const PRIORITIES = 'VDIWEFS';
@@ -12,6 +12,7 @@ interface Options {
   maxCount: number | null;
   regex: RegExp | null;
   filters: { tag: string; priority: number }[];
+  format: LogFormat;
 }
 
 type Parsed = { ok: true; options: Options } | { ok: false; message: string };
@@ -20,8 +21,8 @@ type Parsed = { ok: true; options: Options } | { ok: false; message: string };
  * logcat (system/logging/logcat/logcat.cpp, Android 8–15): `-d` dumps and exits, without it the
  * tool keeps printing new lines until the stream closes; `-c` clears; `-b` picks buffers (default
  * main,system,crash); filterspecs `TAG:P` and `*:S`, `-s` silences the rest; `-t N` keeps the last
- * N lines; `-e` filters by regex. Output is always threadtime, with `--------- beginning of BUF`
- * before the first line from each buffer.
+ * N lines; `-e` filters by regex; `-v` threadtime (default), brief, time, tag, process, thread, raw.
+ * `--------- beginning of BUF` precedes the first line from each buffer.
  */
 export const logcat: AndroidCommand = async (io, device) => {
   const parsed = parseOptions(io.args);
@@ -40,7 +41,7 @@ export const logcat: AndroidCommand = async (io, device) => {
     if (!accepts(options, entry)) return null;
     const header = seen.has(entry.buffer) ? '' : `--------- beginning of ${entry.buffer}\n`;
     seen.add(entry.buffer);
-    return `${header}${entry.line}\n`;
+    return `${header}${formatLogLine(entry.line, options.format)}\n`;
   };
 
   // Subscribe before reading the backlog so no line logged in between is lost.
@@ -102,7 +103,7 @@ function accepts(options: Options, entry: LogEntry): boolean {
 }
 
 function parseOptions(args: string[]): Parsed {
-  const options: Options = { dump: false, clear: false, buffers: [], tail: null, maxCount: null, regex: null, filters: [] };
+  const options: Options = { dump: false, clear: false, buffers: [], tail: null, maxCount: null, regex: null, filters: [], format: 'threadtime' };
   let silent = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -120,7 +121,12 @@ function parseOptions(args: string[]): Parsed {
         else if (['radio', 'stats', 'security', 'kernel'].includes(name)) continue;
         else return { ok: false, message: `logcat: Unknown buffer '${name}'.` };
       }
-    } else if (arg.startsWith('-v')) value();
+    } else if (arg.startsWith('-v') || arg === '--format') {
+      const format = value();
+      if (format === undefined) return { ok: false, message: 'logcat: option requires an argument -- v' };
+      // Modifiers such as `color`, `year`, `uid` are accepted and ignored; the last real format wins.
+      for (const part of format.split(',')) if ((LOG_FORMATS as readonly string[]).includes(part)) options.format = part as LogFormat;
+    }
     else if (arg.startsWith('-t') || arg.startsWith('-T')) {
       const count = value();
       if (count === undefined) return { ok: false, message: `logcat: option requires an argument -- ${arg[1]}` };

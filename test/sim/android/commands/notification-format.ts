@@ -21,9 +21,6 @@ export function importanceToString(importance: number): string {
   }
 }
 
-/** The default sound a channel gets unless the app sets another (Settings.System.DEFAULT_NOTIFICATION_URI). */
-export const DEFAULT_NOTIFICATION_SOUND = 'content://settings/system/notification_sound';
-
 /** AudioAttributes.toString for the USAGE_NOTIFICATION attributes a channel with sound carries. */
 function audioAttributes(sdk: number, sound: string | null): string {
   if (sound === null) return 'null';

@@ -18,8 +18,6 @@ export const SHELL_NOTIFICATION_ID = 2020;
 /** Notification.flags of the simple notifications we post: none set. */
 const POSTED_FLAGS = 0;
 
-export type PostOutcome = PostResult;
-
 export interface PostRequest {
   pkg: string;
   id: number;
@@ -49,7 +47,7 @@ export function notificationKey(userId: number, pkg: string, id: number, tag: st
  * blocked app or channel is dropped silently (the log there is DBG-only); otherwise the record is
  * posted and `notification_enqueue` (EventLogTags 27500) and `notification_alert` (27532) are logged.
  */
-export function postNotification(device: AndroidDevice, request: PostRequest): PostOutcome {
+export function postNotification(device: AndroidDevice, request: PostRequest): PostResult {
   const pkg = device.installedPackage(request.pkg);
   if (!pkg) return { posted: false, reason: 'not-installed' };
   if (pkg.enabled >= 2) return { posted: false, reason: 'package-disabled' };

@@ -257,7 +257,7 @@ export function parseIntentArgs(args: string[]): { intent: IntentSpec; rest: str
   return { intent, rest, unknown: null };
 }
 
-export interface ResolvedActivity {
+interface ResolvedActivity {
   pkg: SimPackage;
   className: string;
 }

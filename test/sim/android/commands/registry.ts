@@ -7,6 +7,7 @@ import { dumpsysNotification } from './dumpsys-notification.js';
 import { dumpsysPackage } from './dumpsys-package.js';
 import { getprop } from './getprop.js';
 import { logcat } from './logcat.js';
+import { monkey } from './monkey.js';
 import { notificationCommand } from './notification-cmd.js';
 import { pm } from './pm.js';
 import { appHibernation, appops, netpolicy } from './services.js';
@@ -76,12 +77,28 @@ const dumpsys: AndroidCommand = async (io, device) => {
       await io.out(['Currently running services:', '  activity', '  appops', '  deviceidle', '  netpolicy', '  notification', '  package', '  settings', '  window'].join('\n') + '\n');
       return 0;
     case undefined:
-      await io.out(`${dumpsysNotification(device, [])}\n${dumpsysPackage(device, device.state.packages[0]?.name ?? 'android')}`);
-      return 0;
+      return dumpAll(io, device);
   }
   await io.err(`Can't find service: ${name}\n`);
   return 0;
 };
+
+/** `dumpsys` with no service: every service in turn, framed as dumpsys.cpp frames them (Android 8+). */
+async function dumpAll(io: CommandIo, device: AndroidDevice): Promise<number> {
+  const rule = '-'.repeat(79);
+  const stamp = new Date(device.now()).toISOString().replace('T', ' ').slice(0, 19);
+  const sections: [string, () => Promise<unknown>][] = [
+    ['deviceidle', () => deviceidleCommand(io, device, [], true)],
+    ['notification', () => io.out(dumpsysNotification(device, []))],
+    ['package', () => io.out(device.state.packages.filter((p) => p.installed).map((p) => dumpsysPackage(device, p.name)).join('\n'))],
+  ];
+  for (const [service, dump] of sections) {
+    await io.out(`${rule}\nDUMP OF SERVICE ${service}:\n`);
+    await dump();
+    await io.out(`--------- 0.0${String(service.length).padStart(2, '0')}s was the duration of dumpsys ${service}, ending at: ${stamp}\n`);
+  }
+  return 0;
+}
 
 const appopsBinary: AndroidCommand = (io, device) => appops(io, device, io.args);
 
@@ -99,4 +116,5 @@ export const ANDROID_COMMANDS: Record<string, AndroidCommand> = {
   uiautomator,
   input,
   wm,
+  monkey,
 };

@@ -10,8 +10,11 @@ const NAMESPACES = new Set<string>(['global', 'secure', 'system']);
  * reports `Deleted N rows`.
  */
 export const settings: AndroidCommand = async (io, device) => {
-  const args = [...io.args];
-  while (args[0] === '--user' || args[0] === '--lineage') args.splice(0, 2);
+  const args: string[] = [];
+  for (let i = 0; i < io.args.length; i++) {
+    if (io.args[i] === '--user') i++;
+    else args.push(io.args[i]!);
+  }
   const [verb, ns, key, ...rest] = args;
   if (!verb || !ns || !NAMESPACES.has(ns) || !['get', 'put', 'delete', 'list', 'reset'].includes(verb)) {
     await io.err('Invalid command: ' + (verb ?? '') + '\n');

@@ -1,5 +1,6 @@
 import type { AndOr, Command, List, Pipeline, Redirect, Word } from './ast.js';
 import { parse } from './parse.js';
+import { bufferStream } from './lines.js';
 import { EMPTY_INPUT, Pipe } from './pipe.js';
 
 export type Sink = (chunk: Buffer) => Promise<void>;
@@ -298,7 +299,7 @@ class Interpreter {
           await frame.stderr(Buffer.from(`${SHELL_NAME}: can't open ${target}: No such file or directory\n`));
           return 1;
         }
-        fds[0] = bufferInput(data);
+        fds[0] = bufferStream(data);
         continue;
       }
       if (target === '/dev/null') {
@@ -333,10 +334,3 @@ async function writeChunked(sink: Sink, chunk: string | Buffer): Promise<void> {
   }
 }
 
-function bufferInput(data: Buffer): AsyncIterable<Buffer> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      if (data.length > 0) yield data;
-    },
-  };
-}

@@ -14,12 +14,6 @@ export async function* readLines(input: AsyncIterable<Buffer>, signal?: AbortSig
   if (pending.length > 0) yield { line: pending, terminated: false };
 }
 
-export async function readAll(input: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
 export function bufferStream(data: Buffer): AsyncIterable<Buffer> {
   return {
     async *[Symbol.asyncIterator]() {

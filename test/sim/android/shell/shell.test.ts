@@ -106,3 +106,16 @@ describe('shell grammar', () => {
     expect(cap.stdout()).toBe('');
   });
 });
+
+describe('big outputs', () => {
+  it('moves a whole base.apk through a pipe byte for byte', async () => {
+    const path = (await sh('pm path com.example.im')).out.trim().slice('package:'.length);
+    const size = phone.stat(path)!.size;
+    expect((await sh(`cat ${path} | wc -c`)).out).toBe(`${size}\n`);
+  });
+
+  it('runs nested sh -c and printf', async () => {
+    expect((await sh(`sh -c 'echo in; exit 3'; echo "out $?"`)).out).toBe('in\nout 3\n');
+    expect((await sh("printf '%s=%d\\n' a 1 b 2")).out).toBe('a=1\nb=2\n');
+  });
+});

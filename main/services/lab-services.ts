@@ -1,0 +1,31 @@
+import { DevicePortError, type DevicePort } from '../adb/device-port.js';
+import { isSafePackageName } from '../adb/shell-safety.js';
+import { auditDevice } from '../audit/audit-device.js';
+import type { LabServices } from '../app/workstation.js';
+import { createDeviceService, type DeviceServicePort } from './device-service.js';
+
+/**
+ * The phone-facing services the workstation's IPC handlers call: device list and live events (with
+ * identities) and the audit. One port serves them all, so an audit and the sidebar see the same phones.
+ */
+export function createLabServices(port: DeviceServicePort & DevicePort): LabServices & { close(): Promise<void> } {
+  const devices = createDeviceService(port);
+  return {
+    listDevices: () => devices.listDevices(),
+    trackDevices: (onEvent) => devices.trackDevices(onEvent),
+    async runAudit(request, onProgress) {
+      if (request.app !== undefined && !isSafePackageName(request.app)) {
+        throw new DevicePortError('INVALID_INPUT', `"${request.app}" is not an Android package name.`);
+      }
+      const device = (await port.listDevices()).find((d) => d.serial === request.serial);
+      if (!device) {
+        throw new DevicePortError('DEVICE_NOT_FOUND', `${request.serial} is no longer connected.`, 'Check the cable and that the phone shows in `adb devices`.');
+      }
+      return auditDevice(port, device, { app: request.app ?? null, onProgress });
+    },
+    async close() {
+      await devices.close();
+      await port.close();
+    },
+  };
+}
