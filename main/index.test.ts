@@ -3,13 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 
+import { FakeAdbServer } from './adb/fake-adb-server.test-helper.js';
+
 type Fake = typeof import('../test/fakes/electron.js');
 let electron: Fake;
 let userData: string;
+let adbServer: FakeAdbServer;
+const savedPort = process.env.ANDROID_ADB_SERVER_PORT;
 
 // The composition root runs at import; each test loads it afresh against a fresh fake.
 beforeEach(async () => {
   vi.resetModules();
+  // The root talks to the adb server of ANDROID_ADB_SERVER_PORT: give it an in-process one, never 5037.
+  adbServer = await new FakeAdbServer().start();
+  adbServer.devices.push({ serial: 'FAKE0001', state: 'unauthorized' });
+  process.env.ANDROID_ADB_SERVER_PORT = String(adbServer.port);
   electron = await import('../test/fakes/electron.js');
   userData = await mkdtemp(path.join(os.tmpdir(), 'pd-index-'));
   electron.app.userDataDir = userData;
@@ -18,6 +26,10 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  electron.app.emit('before-quit');
+  await adbServer.stop();
+  if (savedPort === undefined) delete process.env.ANDROID_ADB_SERVER_PORT;
+  else process.env.ANDROID_ADB_SERVER_PORT = savedPort;
   await rm(userData, { recursive: true, force: true });
 });
 
@@ -42,4 +54,10 @@ it('opens the page from app://bundle with the CommonJS preload from the build', 
   expect(window?.loadedUrl).toBe('app://bundle/index.html');
   expect(window?.options.webPreferences).toMatchObject({ preload: path.join(import.meta.dirname, '..', 'preload', 'index.cjs'), sandbox: true });
   expect(electron.ipcMain.channels()).toContain('app:info');
+});
+
+it('wires the phone channels to the adb server the environment names', async () => {
+  expect(electron.ipcMain.channels()).toEqual(expect.arrayContaining(['device:list', 'audit:run']));
+  const listed = await electron.ipcMain.invoke('device:list', []);
+  expect(listed).toMatchObject({ ok: true, value: [{ serial: 'FAKE0001', state: 'unauthorized' }] });
 });
