@@ -58,7 +58,8 @@ describe('identityFromGetprop', () => {
     const identity = identityFromGetprop('[ro.product.brand]: [google]\n[ro.product.manufacturer]: [Google]\n[ro.product.model]: [Pixel 7]\n[ro.build.version.release]: [0123]\n[ro.build.version.sdk]: [33]\n');
     expect(identity?.model).toBe('Pixel 7');
     expect(identity?.android).toEqual({ release: '0123', sdk: 33 });
-    expect(identity?.rom).toEqual({ name: 'Android', version: null });
+    // Plain Android names its version by the release, read as text like every other value.
+    expect(identity?.rom).toEqual({ name: 'Android', version: '0123' });
   });
 
   it('returns null, not a guess, for text that is not getprop output', () => {

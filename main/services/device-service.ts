@@ -1,8 +1,7 @@
 import type { DeviceEvent, DeviceInfo, DevicePort, DeviceTracker } from '../adb/device-port.js';
 import { DevicePortError } from '../adb/device-port.js';
-import { VENDORS } from '../diagnosis/vendor-table.js';
-import type { RomFact } from '../domain/facts.js';
-import { firstProp, parseGetprop } from '../probes/parsers/getprop.js';
+import { androidVersion, detectRom, productProp } from '../probes/device-props.js';
+import { parseGetprop } from '../probes/parsers/getprop.js';
 import type { DeviceIdentity, DeviceListItem } from '../../preload/contract.js';
 
 export type { DeviceIdentity, DeviceListItem };
@@ -43,60 +42,24 @@ export interface DeviceServiceOptions {
   identityTimeoutMs?: number;
 }
 
-/** The props an identity needs: who made it, Android, and every ROM-version prop of the vendor table. */
-export const IDENTITY_PROPS: readonly string[] = [
-  'ro.product.manufacturer', 'ro.product.brand', 'ro.product.model', 'ro.build.version.release', 'ro.build.version.sdk',
-  ...new Set(Object.values(VENDORS).flatMap((vendor) => vendor.roms.flatMap((rom) => rom.versionProps))),
-];
-
 /**
  * Reads the identity from plain `getprop` output (never adb-ts getProp, which turns "Pixel 7" into a
- * Date). The ROM is the vendor table's first ROM, for the phone's brand or maker, whose own props are set;
- * a prop two ROMs share (vivo's OriginOS/Funtouch) only decides when no ROM-specific one does.
+ * Date), with the same product, Android and ROM rules the audit uses, so the sidebar and the report agree.
  */
 export function identityFromGetprop(text: string): DeviceIdentity | null {
   const result = parseGetprop(text);
   if (!result.ok) return null;
   const props = result.value.props;
-  const get = (name: string): string | null => firstProp(props, [name])?.value.trim() ?? null;
-  const manufacturer = get('ro.product.manufacturer');
-  const brand = get('ro.product.brand');
-  const release = get('ro.build.version.release');
-  const sdkText = get('ro.build.version.sdk');
-  const sdk = sdkText && /^\d{1,3}$/.test(sdkText) ? Number(sdkText) : null;
+  const manufacturer = productProp(props, 'manufacturer')?.value ?? null;
+  const brand = productProp(props, 'brand')?.value ?? null;
   return {
     manufacturer,
     brand,
-    model: get('ro.product.model'),
-    android: release !== null && sdk !== null ? { release, sdk } : null,
-    rom: romOf(brand, manufacturer, get),
+    model: productProp(props, 'model')?.value ?? null,
+    android: androidVersion(props)?.version ?? null,
+    rom: manufacturer === null && brand === null ? null : detectRom(props, brand, manufacturer).rom,
   };
 }
-
-function romOf(brand: string | null, manufacturer: string | null, get: (name: string) => string | null): RomFact | null {
-  const names = [brand, manufacturer].filter((n): n is string => n !== null).map((n) => n.toLowerCase());
-  if (names.length === 0) return null;
-  const vendor = Object.values(VENDORS).find((entry) => entry.brands.some((b) => names.includes(b)));
-  if (!vendor) return { name: 'Android', version: null };
-  const shared = (prop: string) => vendor.roms.filter((rom) => rom.versionProps.includes(prop)).length > 1;
-  const firstSet = (props: readonly string[]) => props.map(get).find((v): v is string => v !== null && v !== '') ?? null;
-  for (const rom of vendor.roms) {
-    if (firstSet(rom.versionProps.filter((p) => !shared(p))) !== null) return { name: rom.name, version: firstSet(rom.versionProps) };
-  }
-  const preferred = AMBIGUOUS_ROM_BY_BRAND[names[0] ?? ''];
-  const ordered = [...vendor.roms].sort((x, y) => Number(y.name === preferred) - Number(x.name === preferred));
-  for (const rom of ordered) {
-    const version = firstSet(rom.versionProps);
-    if (version !== null) return { name: rom.name, version };
-  }
-  return null;
-}
-
-/**
- * When only a prop two ROMs share is set (OxygenOS 14 carries ColorOS's ro.build.version.oplusrom and no
- * ro.oxygen.version), the brand decides. Belongs in the vendor table once it grows a field for it.
- */
-const AMBIGUOUS_ROM_BY_BRAND: Readonly<Record<string, RomFact['name']>> = { oneplus: 'OxygenOS' };
 
 const key = (device: Pick<DeviceInfo, 'serial' | 'server'>) => `${device.serial}@${device.server}`;
 

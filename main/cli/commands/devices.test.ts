@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdbTsPort } from '../../adb/adb-ts-adapter.js';
 import { FakeAdbServer } from '../../adb/fake-adb-server.test-helper.js';
 import { buildProgram, CliExit, EXIT, type CliDeps } from '../program.js';
-import { register, runDevices, type DevicesDeps } from './devices.js';
+import { runDevices, type DevicesDeps } from './devices.js';
 
 const POCO_MIUI = readFileSync(new URL('../../probes/__fixtures__/getprop/xiaomi-poco-x5pro-miui14-a12.txt', import.meta.url), 'utf8');
 
@@ -76,8 +76,8 @@ describe('devices', () => {
 
   it('runs as `devices --json --adb … --adb …` inside the CLI program', async () => {
     const d = deps();
+    // buildProgram registers `devices` itself; the deps it is given carry the injected port.
     const program = buildProgram(d);
-    register(program, d);
     await program.parseAsync(['devices', '--json', '--adb', `127.0.0.1:${fake.port}`, '--adb', `127.0.0.1:${fake.port}`], { from: 'user' });
     expect((JSON.parse(d.out) as { devices: unknown[] }).devices).toHaveLength(4);
   });
