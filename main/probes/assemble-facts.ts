@@ -2,7 +2,7 @@ import {
   emptyDeviceFacts, type AppFacts, type ChannelFact, type DeviceFacts, type Evidence, type FactSheet,
   type GmsFact, type PushLogFacts, type PushServiceFact,
 } from '../domain/facts.js';
-import { pickPushChannel } from '../diagnosis/push-channel.js';
+import { gmsUsable, pickPushChannel } from '../diagnosis/push-channel.js';
 import { VENDORS } from '../diagnosis/vendor-table.js';
 import { dispatchCommand, normalizeCommandLine, type DispatchedCommand } from './command-dispatch.js';
 import { androidVersion, detectRom, productProp, type Props } from './device-props.js';
@@ -320,16 +320,9 @@ function readPushServices(sheet: SheetBuilder, out: Outputs, lists: PackageLists
   }
 }
 
-/** Usable Google Play services: installed and enabled; null while either is unknown. */
-function gmsAvailability(gms: GmsFact | null): boolean | null {
-  if (!gms || gms.installed === null) return null;
-  if (!gms.installed) return false;
-  return gms.enabled;
-}
-
 function readChannel(sheet: SheetBuilder): void {
   const { brand, manufacturer, gms } = sheet.facts;
-  const gmsAvailable = gmsAvailability(gms);
+  const gmsAvailable = gmsUsable(gms);
   const channel = pickPushChannel({ brand, manufacturer, gmsAvailable });
   sheet.facts.pushChannel = channel;
   if (channel === null) {

@@ -56,26 +56,5 @@ export function commandForProbeId(id: string, app: string | null): string | null
     return isSafePackageName(pkg) ? `dumpsys package ${pkg}` : null;
   }
   const appSafe = app !== null && isSafePackageName(app) ? app : null;
-  const fixed: Record<string, string> = {
-    'getprop': 'getprop',
-    'pm-list-packages': 'pm list packages --user 0',
-    'pm-list-packages-disabled': 'pm list packages -d --user 0',
-    'dumpsys-notification': 'dumpsys notification --noredact',
-    'settings-global': 'settings list global',
-    'settings-secure': 'settings list secure',
-    'settings-system': 'settings list system',
-    'deviceidle-whitelist': 'dumpsys deviceidle whitelist',
-    'netpolicy-restrict-background': 'cmd netpolicy get restrict-background',
-    'netpolicy-whitelist': 'cmd netpolicy list restrict-background-whitelist',
-    'logcat': `logcat -d -v threadtime -t ${LOGCAT_LINES}`,
-  };
-  if (id in fixed) return fixed[id] ?? null;
-  if (appSafe === null) return null;
-  const forApp: Record<string, string> = {
-    'dumpsys-package-app': `dumpsys package ${appSafe}`,
-    'standby-bucket': `am get-standby-bucket ${appSafe}`,
-    'appops-app': `cmd appops get ${appSafe}`,
-    'app-hibernation': `cmd app_hibernation get-state ${appSafe}`,
-  };
-  return forApp[id] ?? null;
+  return probePlan(appSafe).find((probe) => probe.id === id)?.command ?? null;
 }

@@ -7,7 +7,7 @@ import { startLab, type Lab } from '../sim/lab.js';
 process.env.ADB_EMU = '0';
 
 /** The simulator's phones, built from genuine public getprop captures (see each profile's profile.json). */
-const PROFILES = ['xiaomi-hyperos-a14', 'huawei-harmonyos-a12', 'oneplus-oxygenos-a14', 'vivo-originos-a14', 'pixel-a16', 'redmi-unauthorized-a12'];
+const PROFILES = ['xiaomi-hyperos-a14', 'huawei-harmonyos-a12', 'oneplus-oxygenos-a14', 'vivo-originos-a14', 'pixel-a16', 'samsung-oneui-a14', 'redmi-unauthorized-a12'];
 
 let lab: Lab;
 let adbPort: number;
@@ -37,7 +37,9 @@ describe('the simulated phone lab through our port', () => {
       rom: { name: 'HyperOS', version: 'OS2.0.6.0.ULKCNXM' },
     });
     expect(bySerial.get(serialOf('huawei-harmonyos-a12'))?.identity?.rom).toEqual({ name: 'HarmonyOS', version: '4.2.0' });
-    expect(bySerial.get(serialOf('vivo-originos-a14'))?.identity?.rom).toEqual({ name: 'OriginOS', version: 'OriginOS 4' });
+    // The same ROM rule as the audit's report: the name carries "OriginOS", the version its number.
+    expect(bySerial.get(serialOf('vivo-originos-a14'))?.identity?.rom).toEqual({ name: 'OriginOS', version: '4' });
+    expect(bySerial.get(serialOf('samsung-oneui-a14'))?.identity?.rom).toEqual({ name: 'One UI', version: '6.1.1' });
     expect(bySerial.get(serialOf('oneplus-oxygenos-a14'))?.identity?.rom).toEqual({ name: 'OxygenOS', version: 'V14.0.0' });
     expect(bySerial.get(serialOf('pixel-a16'))?.identity).toMatchObject({ model: 'Pixel 8 Pro', android: { release: '16', sdk: 36 } });
     expect(bySerial.get(serialOf('redmi-unauthorized-a12'))).toMatchObject({ state: 'unauthorized', identity: null });
