@@ -10,7 +10,9 @@ const cliOnly = process.argv.includes('--cli');
 const env = { ...process.env, ANDROID_ADB_SERVER_PORT: port, ADB_EMU: '0' };
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const sim = spawn(npm, ['run', '--silent', 'sim', '--', '--adb-port', port], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+// Node itself, not `npm run`, so SIGTERM reaches the simulator and it detaches its phones on the way out.
+const tsx = (script, args) => spawn(process.execPath, ['--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const sim = tsx('test/sim/cli.ts', ['--adb-port', port]);
 const lines = createInterface({ input: sim.stdout });
 let app = null;
 
@@ -31,10 +33,9 @@ sim.on('exit', (code) => {
 lines.on('line', (line) => {
   console.log(`[lab] ${line}`);
   if (line.trim() !== 'ALL READY' || app) return;
-  const args = cliOnly
-    ? ['run', '--silent', 'cli', '--', 'audit', '--all', '--app', 'com.example.im', '--format', 'md']
-    : ['start'];
   console.log(cliOnly ? 'Auditing the simulated lab…' : `Opening Push Doctor on the simulated lab (adb server port ${port})…`);
-  app = spawn(npm, args, { env, stdio: 'inherit' });
+  app = cliOnly
+    ? spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'audit', '--all', '--app', 'com.example.im', '--format', 'md'], { env, stdio: 'inherit' })
+    : spawn(npm, ['start'], { env, stdio: 'inherit' });
   app.on('exit', (code) => stop(code ?? 0));
 });
