@@ -9,6 +9,16 @@ const HEADINGS: Record<Severity, string> = {
   ok: 'Checked and fine',
 };
 
+/** What the check's outcome was: titles name the check, so a failed one must say it failed. */
+const STATUS: Record<Severity, string> = {
+  error: 'Failed',
+  warning: 'At risk',
+  unknown: 'Not read',
+  manual: 'Ask',
+  info: 'Note',
+  ok: 'Passed',
+};
+
 export function FindingsList({ findings }: { findings: readonly Finding[] }) {
   const groups = SEVERITIES.map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) }))
     .filter((g) => g.items.length > 0);
@@ -23,9 +33,17 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }) {
           <ul>
             {items.map((f) => (
               <li key={f.id} className="finding" data-finding-id={f.id}>
-                <div className="finding-title">{f.title}</div>
+                <div className="finding-head">
+                  <span className={`finding-status finding-status-${f.severity}`}>{STATUS[f.severity]}</span>
+                  <div className="finding-title">{f.title}</div>
+                </div>
                 {f.detail && <div className="finding-detail">{f.detail}</div>}
-                {f.remedy && <div className="finding-remedy">{f.remedy}</div>}
+                {f.remedy && (
+                  <div className="finding-remedy">
+                    <span className="finding-remedy-label">What to do: </span>
+                    {f.remedy}
+                  </div>
+                )}
                 {f.evidence.length > 0 && (
                   <details>
                     <summary>Evidence</summary>
