@@ -46,6 +46,19 @@ function bugreportMain(): string {
 }
 
 describe('bugreport', () => {
+  it('ends a section with no duration line at the next section header (Android 10+ sections under 0.5 s)', () => {
+    const text = [
+      '------ SYSTEM LOG (logcat -v threadtime -v printable -v uid -d *:v) ------',
+      '11-25 10:00:00.000  1000  1432  1432 I ActivityManager: Start proc',
+      '------ SYSTEM PROPERTIES (getprop) ------',
+      '[ro.product.brand]: [OPPO]',
+      '------ 0.012s was the duration of \'SYSTEM PROPERTIES\' ------',
+    ].join('\n');
+    const { outputs } = splitBugreport(text, []);
+    expect(outputs.get('logcat -d -v threadtime')).toBe('11-25 10:00:00.000  1000  1432  1432 I ActivityManager: Start proc\n');
+    expect(outputs.get('getprop')).toBe('[ro.product.brand]: [OPPO]\n');
+  });
+
   it('splits dumpstate sections into the outputs of the equivalent commands', () => {
     const { outputs } = splitBugreport(bugreportMain(), ['com.tekartik.package1', 'com.xiaomi.xmsf']);
     expect(outputs.get('getprop')).toContain('[ro.product.brand]: [POCO]');

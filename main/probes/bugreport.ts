@@ -22,6 +22,8 @@ export interface BugreportOutputs {
 
 const DUMP_BANNER = /^DUMP OF SERVICE (?:(?:CRITICAL|HIGH|NORMAL) )?([\w.\-/@]+):\s*$/;
 const SEPARATOR = /^-{20,}$/;
+/** `------ TITLE (command) ------`, as dumpstate's RunCommand/DumpFile print a section's start. */
+const SECTION_HEADER = /^------ [A-Z][^()]* \(.*\) ------\s*$/;
 
 function isDurationLine(line: string): boolean {
   return /^-{6,9} [\d.]+s was the duration of /.test(line);
@@ -36,11 +38,9 @@ function commandSection(lines: string[], title: string): { body: string[]; heade
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.includes(`was the duration of '${title}'`)) return { body, header };
-    // Old dumpstate (Android 7 and earlier) prints no duration line: the next section header ends it.
-    if (line.startsWith('------ ') && line.trimEnd().endsWith('------') && !isDurationLine(line)
-      && !(lines[i + 1] ?? '').startsWith('[') && title === 'SYSTEM PROPERTIES') {
-      return { body, header };
-    }
+    // Old dumpstate (Android 7 and earlier) prints no duration line, and from Android 10 a section shorter
+    // than 0.5 s gets none either (dumpstate.cpp DurationReporter): the next section header ends it.
+    if (SECTION_HEADER.test(line) && !isDurationLine(line)) return { body, header };
     if (DUMP_BANNER.test(line)) return { body, header };
     body.push(line);
   }

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/program.js';
 import type { Finding } from '../../main/domain/findings.js';
 import type { DeviceReport, Report } from '../../main/domain/report.js';
 import { probePlan } from '../../main/probes/probe-plan.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { listProfiles } from '../sim/android/create-phone.js';
 import { PROFILES_DIR, startLab, type Lab } from '../sim/lab.js';
+import { cli } from './cli-harness.js';
 
 /**
  * The audit end to end, through the whole stack a user has: CLI → audit → adb-ts adapter → the real
@@ -39,18 +39,6 @@ const UNAUTHORIZED = 'redmi-unauthorized-a12';
 let adbPort = 0;
 let lab: Lab;
 let scratch = '';
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    version: '0.0.0-test',
-    env: { ...process.env, ADB_EMU: '0' },
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-  });
-  return { code, stdout, stderr };
-}
 
 async function auditJson(args: string[]): Promise<Report> {
   const { code, stdout, stderr } = await cli(['audit', '--adb', `127.0.0.1:${adbPort}`, '--app', APP, '--format', 'json', ...args]);

@@ -10,7 +10,9 @@ import { EMPTY_INPUT } from './shell/pipe.js';
  *     Bootloader, Radio, Network, Android SDK version, Bugreport format version, Dumpstate info.
  *     Kernel, Command line and Uptime are left out: the simulated phone has no /proc/version or uptime.
  *   - RunCommand(title, cmd): `------ TITLE (cmd args) ------`, the output, then DurationReporter's
- *     `------ 0.053s was the duration of 'TITLE' ------`.
+ *     `------ 0.053s was the duration of 'TITLE' ------`. From Android 10 DurationReporter prints
+ *     nothing for a section shorter than 0.5 s (`if (elapsed < .5f) return;`), so on a fast simulated
+ *     phone those sections end without it, as getprop's usually does on a real one.
  *   - DoLogcat: `SYSTEM LOG` runs `logcat -v threadtime -v printable -v uid -d *:v`.
  *   - Dumpsys sections (frameworks/native/cmds/dumpsys/dumpsys.cpp writeDumpHeader/writeDumpFooter):
  *     a rule of dashes, `DUMP OF SERVICE NAME:`, the dump, then
@@ -87,8 +89,10 @@ function header(device: AndroidDevice, pid: number): string {
   return lines.join('\n') + '\n';
 }
 
-function commandSection(title: string, commandLine: string, captured: Captured): string {
-  return `------ ${title} (${commandLine}) ------\n${withNewline(captured.text)}------ ${captured.seconds.toFixed(3)}s was the duration of '${title}' ------\n`;
+function commandSection(device: AndroidDevice, title: string, commandLine: string, captured: Captured): string {
+  const reported = device.sdk < 29 || captured.seconds >= 0.5;
+  const duration = reported ? `------ ${captured.seconds.toFixed(3)}s was the duration of '${title}' ------\n` : '';
+  return `------ ${title} (${commandLine}) ------\n${withNewline(captured.text)}${duration}`;
 }
 
 function dumpsysSection(device: AndroidDevice, service: string, captured: Captured): string {
@@ -136,16 +140,23 @@ async function packageDump(device: AndroidDevice): Promise<Captured> {
   return { text: mergePackageDumps(dumps), seconds: (performance.now() - started) / 1000 };
 }
 
-/**
- * Builds the report; `onProgress(done, total)` is called after each section, as dumpstate updates
- * its progress for bugreportz -p.
- */
-export async function runDumpstate(device: AndroidDevice, onProgress: (done: number, total: number) => Promise<void> = async () => {}): Promise<BugreportFiles> {
-  const startedAt = device.now();
+/** `bugreport-<ro.product.name>-<ro.build.id>-<YYYY-MM-DD-HH-MM-SS>`, fixed when dumpstate starts. */
+export function bugreportBaseName(device: AndroidDevice, startedAt: number): string {
+  const part = (key: string): string => (device.prop(key) || 'unknown').replace(/[^\w.-]/g, '_');
+  return `bugreport-${part('ro.product.name')}-${part('ro.build.id')}-${stamp(startedAt, '-')}`;
+}
+
+export interface DumpstateRun {
+  startedAt: number;
+  /** Called after each section, as dumpstate updates its progress for bugreportz -p. */
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+export async function runDumpstate(device: AndroidDevice, { startedAt, onProgress = async () => {} }: DumpstateRun): Promise<BugreportFiles> {
   const pid = device.allocatePid();
   const steps: (() => Promise<string>)[] = [
-    async () => commandSection('SYSTEM LOG', 'logcat -v threadtime -v printable -v uid -d *:v', await run(device, 'logcat', ['-v', 'threadtime', '-v', 'printable', '-v', 'uid', '-d', '*:v'])),
-    async () => commandSection('SYSTEM PROPERTIES', 'getprop', await run(device, 'getprop', [])),
+    async () => commandSection(device, 'SYSTEM LOG', 'logcat -v threadtime -v printable -v uid -d *:v', await run(device, 'logcat', ['-v', 'threadtime', '-v', 'printable', '-v', 'uid', '-d', '*:v'])),
+    async () => commandSection(device, 'SYSTEM PROPERTIES', 'getprop', await run(device, 'getprop', [])),
     async () => `${BANNER}\n== Android Framework Services\n${BANNER}\n`,
     async () => dumpsysSection(device, 'deviceidle', await run(device, 'dumpsys', ['deviceidle', '-a'])),
     async () => dumpsysSection(device, 'notification', await run(device, 'dumpsys', ['notification', '-a'])),
@@ -157,7 +168,7 @@ export async function runDumpstate(device: AndroidDevice, onProgress: (done: num
     await onProgress(index + 1, steps.length);
   }
   const mainText = parts.join('');
-  const baseName = `bugreport-${device.prop('ro.product.name') || 'unknown'}-${device.prop('ro.build.id') || 'unknown'}-${stamp(startedAt, '-')}`;
+  const baseName = bugreportBaseName(device, startedAt);
   const mtime = new Date(startedAt);
   const zip = zipSync(
     {

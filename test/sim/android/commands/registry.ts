@@ -1,6 +1,7 @@
 import type { AndroidDevice } from '../android-device.js';
 import type { CommandIo } from '../shell/interpreter.js';
 import { am } from './am.js';
+import { bugreportz } from './bugreportz.js';
 import type { AndroidCommand } from './command.js';
 import { deviceidleCommand } from './deviceidle.js';
 import { dumpsysNotification } from './dumpsys-notification.js';
@@ -117,4 +118,5 @@ export const ANDROID_COMMANDS: Record<string, AndroidCommand> = {
   input,
   wm,
   monkey,
+  bugreportz,
 };
