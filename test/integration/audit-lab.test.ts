@@ -161,6 +161,19 @@ describe('capture then analyze', () => {
     expect(comparable(windows.devices[0]!)).toEqual(comparable(original.devices[0]!));
   });
 
+  it('with --redact, keeps the serial out of every saved file and still analyses the same', async () => {
+    const serial = serialOf('honor-harmonyos-a10');
+    const out = join(scratch, 'redacted.zip');
+    expect((await cli(['capture', '--adb', `127.0.0.1:${adbPort}`, '--serial', serial, '--app', APP, '--out', out, '--redact'])).code).toBe(0);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(readFileSync(out));
+    for (const [name, bytes] of Object.entries(files)) expect(strFromU8(bytes), name).not.toContain(serial);
+    const analyzed = JSON.parse((await cli(['analyze', out, '--format', 'json'])).stdout) as Report;
+    expect(analyzed.devices[0]?.serial).toMatch(/^serial#[0-9a-f]{8}$/);
+    const live = (await auditJson(['--serial', serial])).devices[0]!;
+    expect(analyzed.devices[0]?.findings.map((f) => [f.id, f.severity])).toEqual(live.findings.map((f) => [f.id, f.severity]));
+  });
+
   it('says clearly what is wrong with a path that is no capture', async () => {
     const r = await cli(['analyze', join(scratch, 'nothing-here')]);
     expect(r.code).toBe(2);
