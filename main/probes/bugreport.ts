@@ -86,7 +86,8 @@ function settingsFromProviderDump(dump: string): Map<'global' | 'secure' | 'syst
       continue;
     }
     if (!current) continue;
-    const m = /^\s*_id:\d+ name:(\S+) pkg:\S* value:(.*?)(?: default:.*)?$/.exec(line);
+    // pkg:, default: and tag: are printed only when set (SettingsProvider.dumpSettingsLocked).
+    const m = /^\s*_id:\S+ name:(\S+)(?: pkg:\S*)? value:(.*?)(?: default:.*| tag:.*)?$/.exec(line);
     if (!m) continue;
     const list = acc.get(current) ?? [];
     list.push(`${m[1]}=${m[2]}`);

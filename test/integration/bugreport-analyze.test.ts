@@ -23,6 +23,8 @@ const EXPECTED: Record<string, Record<string, Finding['severity']>> = {
   // Zen mode is read from the notification dump (mZenMode), which the bug report carries.
   'oneplus-oxygenos-a14': { 'dnd-on': 'warning' },
   'pixel-a16': { 'post-notifications-denied': 'error' },
+  // Lock-screen visibility comes from the settings dump.
+  'honor-harmonyos-a10': { 'lockscreen-hidden': 'warning' },
   // Android 8.1: bugreportz 1.1, the zip under /data/user_de/0/com.android.shell/files/bugreports.
   'oppo-coloros5-a8': { 'app-notifications-blocked': 'error' },
 };
@@ -49,6 +51,11 @@ function carried(d: DeviceReport) {
     rom: f.rom,
     pushChannel: f.pushChannel,
     zenMode: f.system.zenMode,
+    // From the `DUMP OF SERVICE settings:` section (SettingsProvider's own dump).
+    lockScreenShowNotifications: f.system.lockScreenShowNotifications,
+    lockScreenShowPrivate: f.system.lockScreenShowPrivate,
+    batterySaver: f.system.batterySaver,
+    ringerMode: f.system.ringerMode,
     notificationsEnabled: f.app?.notificationsEnabled,
     // dumpstate dumps NORMAL services with `-a`, not `--noredact` (dumpsys.cpp Dumpsys::setServiceArgs), so
     // NotificationChannel.dump trims channel names: a bug report cannot carry them.

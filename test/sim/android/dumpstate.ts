@@ -19,9 +19,9 @@ import { EMPTY_INPUT } from './shell/pipe.js';
  *     `--------- 0.032s was the duration of dumpsys NAME, ending at: YYYY-MM-DD HH:MM:SS`. dumpstate
  *     passes `-a` to NORMAL-priority services (Dumpsys::setServiceArgs), so the notification dump is
  *     the redacted one.
- * Only the services the simulated phone can dump appear (deviceidle, notification, package): it has
- * no `dumpsys settings` or `dumpsys usagestats`, so those sections are absent, as they are from a
- * bug report whose dumpsys timed out on them.
+ * Only the services the simulated phone can dump appear (deviceidle, notification, package, settings):
+ * it has no `dumpsys usagestats`, so that section is absent, as it is from a bug report whose dumpsys
+ * timed out on it.
  */
 
 export interface BugreportFiles {
@@ -161,6 +161,7 @@ export async function runDumpstate(device: AndroidDevice, { startedAt, onProgres
     async () => dumpsysSection(device, 'deviceidle', await run(device, 'dumpsys', ['deviceidle', '-a'])),
     async () => dumpsysSection(device, 'notification', await run(device, 'dumpsys', ['notification', '-a'])),
     async () => dumpsysSection(device, 'package', await packageDump(device)),
+    async () => dumpsysSection(device, 'settings', await run(device, 'dumpsys', ['settings', '-a'])),
   ];
   const parts = [header(device, pid)];
   for (const [index, step] of steps.entries()) {

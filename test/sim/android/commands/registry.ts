@@ -12,7 +12,7 @@ import { monkey } from './monkey.js';
 import { notificationCommand } from './notification-cmd.js';
 import { pm } from './pm.js';
 import { appHibernation, appops, netpolicy } from './services.js';
-import { settings } from './settings.js';
+import { dumpsysSettings, settings } from './settings.js';
 import { input, screencap, uiautomator, wm } from './ui-tools.js';
 
 /** A binder service reached through `cmd NAME …` (and some through `dumpsys NAME …`). */
@@ -74,6 +74,9 @@ const dumpsys: AndroidCommand = async (io, device) => {
       return 0;
     case 'deviceidle':
       return deviceidleCommand(io, device, args, true);
+    case 'settings':
+      await io.out(dumpsysSettings(device));
+      return 0;
     case '-l':
       await io.out(['Currently running services:', '  activity', '  appops', '  deviceidle', '  netpolicy', '  notification', '  package', '  settings', '  window'].join('\n') + '\n');
       return 0;
@@ -92,6 +95,7 @@ async function dumpAll(io: CommandIo, device: AndroidDevice): Promise<number> {
     ['deviceidle', () => deviceidleCommand(io, device, [], true)],
     ['notification', () => io.out(dumpsysNotification(device, []))],
     ['package', () => io.out(device.state.packages.filter((p) => p.installed).map((p) => dumpsysPackage(device, p.name)).join('\n'))],
+    ['settings', () => io.out(dumpsysSettings(device))],
   ];
   for (const [service, dump] of sections) {
     await io.out(`${rule}\nDUMP OF SERVICE ${service}:\n`);

@@ -52,3 +52,24 @@ export const settings: AndroidCommand = async (io, device) => {
   await io.err('Bad arguments\n');
   return 255;
 };
+
+/**
+ * `dumpsys settings` as SettingsProvider.dump prints it (frameworks/base/packages/SettingsProvider/src/com/
+ * android/providers/settings/SettingsProvider.java, dumpForUserLocked + dumpSettingsLocked): for user 0,
+ * `CONFIG SETTINGS` (Android 10+), `GLOBAL`, `SECURE` and `SYSTEM SETTINGS (user 0)`, one
+ * `_id:N name:KEY pkg:PKG value:VALUE` line per setting in the order they were stored, a blank line after each.
+ */
+export function dumpsysSettings(device: { sdk: number; state: { settings: Record<Namespace, Record<string, string>> } }): string {
+  const lines: string[] = [];
+  let id = 1;
+  const table = (title: string, values: Record<string, string>) => {
+    lines.push(`${title} SETTINGS (user 0)`);
+    for (const [name, value] of Object.entries(values)) lines.push(`_id:${id++} name:${name} pkg:android value:${value}`);
+    lines.push('');
+  };
+  if (device.sdk >= 29) table('CONFIG', {});
+  table('GLOBAL', device.state.settings.global);
+  table('SECURE', device.state.settings.secure);
+  table('SYSTEM', device.state.settings.system);
+  return `${lines.join('\n')}\n`;
+}
