@@ -8,6 +8,7 @@ import { electronIpcMain } from './ipc/handle.js';
 import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
+import { createLogger } from './log/logger.js';
 
 // The composition root: only wiring lives here; everything it calls is tested on the Electron fake.
 
@@ -44,6 +45,6 @@ void app.whenReady().then(async () => {
     void lab.close();
   });
 }).catch((error: unknown) => {
-  console.error('Push Doctor could not start', error);
+  createLogger('main').error('Push Doctor could not start', error);
   app.exit(1);
 });

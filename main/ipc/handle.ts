@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { DevicePortError } from '../adb/device-port.js';
 import type { ArgsOf, InvokeChannel, IpcError, Result, ResultOf } from '../../preload/contract.js';
 import { payloadSchemas } from './schemas.js';
+import { createLogger } from '../log/logger.js';
 
 /**
  * The one place where IPC calls enter main. Every handler goes through `handle()`, which
@@ -67,8 +68,10 @@ export function toIpcError(error: unknown, channel: string, logError: Ipc['logEr
   return { code: 'INTERNAL', message: `Something went wrong in ${channel}; the details are in the log.` };
 }
 
+const log = createLogger('ipc');
+
 function defaultLogError(message: string, error: unknown): void {
-  console.error(message, error);
+  log.error(message, error);
 }
 
 export function handle<C extends InvokeChannel>(ipc: Ipc, channel: C, handler: Handler<C>): void {
