@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { DeviceReport } from '../../../main/domain/report.js';
 import type { AuditProgress, IpcError } from '../../../preload/contract.js';
 
@@ -25,7 +26,8 @@ interface AuditState {
 
 const freshRun = (): AuditRun => ({ status: 'running', done: 0, total: 0, lastStep: null, report: null, error: null });
 
-export const useAuditStore = create<AuditState>()((set) => ({
+// Only the engineer's preference (the app under test) outlives a restart; audits are always fresh.
+export const useAuditStore = create<AuditState>()(persist((set) => ({
   runs: {},
   appPackage: '',
   setAppPackage: (appPackage) => set({ appPackage }),
@@ -49,6 +51,10 @@ export const useAuditStore = create<AuditState>()((set) => ({
         : { ...run, status: 'failed', error: outcome.error };
       return { runs: { ...s.runs, [serial]: next } };
     }),
+}), {
+  name: 'push-doctor:audit',
+  storage: createJSONStorage(() => localStorage),
+  partialize: (s) => ({ appPackage: s.appPackage }),
 }));
 
 export const useAuditRun = (serial: string | null): AuditRun | null =>
