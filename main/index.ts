@@ -8,6 +8,7 @@ import { electronIpcMain } from './ipc/handle.js';
 import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
+import { createSettingsStore } from './app/settings-store.js';
 import { createLogger } from './log/logger.js';
 
 // The composition root: only wiring lives here; everything it calls is tested on the Electron fake.
@@ -21,7 +22,13 @@ app.on('window-all-closed', () => app.quit());
 // No top-level await: with an ESM entry Electron may hold `ready` until the module has evaluated.
 void app.whenReady().then(async () => {
   // The adb server of ANDROID_ADB_SERVER_PORT (5037 by default), as the adb CLI itself picks it.
-  const lab = createLabServices(createAdbTsPort({ servers: defaultAdbServers(process.env), env: process.env }));
+  // A stopped server is started with the adb chosen in Settings, if any (read at each start).
+  const settings = createSettingsStore(path.join(app.getPath('userData'), 'settings.json'));
+  const lab = createLabServices(createAdbTsPort({
+    servers: defaultAdbServers(process.env),
+    env: process.env,
+    adbPath: async () => (await settings.getSettings()).adbPath,
+  }));
   const workstation = await startWorkstation(
     {
       app, protocol, shell,

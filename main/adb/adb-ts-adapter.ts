@@ -17,8 +17,8 @@ import { assertSafeSerial } from './shell-safety.js';
 
 export interface AdbTsPortOptions {
   servers: AdbServerAddress[];
-  /** The user's adb, used only to start a server that is not running. Default: located on ANDROID_HOME/PATH. */
-  adbPath?: string;
+  /** The user's adb, used only to start a server that is not running (a function is asked at each start). Default: located on ANDROID_HOME/PATH. */
+  adbPath?: string | (() => Promise<string | null>);
   /** Start a stopped server on a loopback address (once per server). Default true. */
   autoStart?: boolean;
   /** Shell streams open at once per phone in shellBatch. Default 16. */

@@ -16,8 +16,11 @@ export function serverRef(address: AdbServerAddress): ServerRef {
 }
 
 export interface ServerConnectorOptions {
-  /** The user's adb (Settings), used only to start a server; default: found on ANDROID_HOME/PATH. */
-  adbPath?: string;
+  /**
+   * The user's adb (Settings), used only to start a server; default: found on ANDROID_HOME/PATH. A function
+   * is asked at each start, so a path chosen in Settings while the app runs is the one used.
+   */
+  adbPath?: string | (() => Promise<string | null>);
   /** Start a stopped server on a loopback address, once per server. Default true. */
   autoStart?: boolean;
   env: NodeJS.ProcessEnv;
@@ -41,6 +44,11 @@ export class ServerConnector {
 
   constructor(private readonly options: ServerConnectorOptions) {}
 
+  /** The adb path to name in a message before any start was tried; a Settings resolver is not asked here. */
+  private fixedAdbPath(): string | null {
+    return typeof this.options.adbPath === 'string' ? this.options.adbPath : null;
+  }
+
   async connect(server: ServerRef, timeoutMs = this.options.answerTimeoutMs ?? 5_000): Promise<AdbConnection> {
     try {
       return await AdbConnection.open(server.address, timeoutMs);
@@ -50,7 +58,7 @@ export class ServerConnector {
       const earlier = this.starts.get(server.key);
       if (earlier?.missing) throw earlier.missing;
       if (!canStart || earlier?.settled) {
-        throw unreachableError(server.key, describeError(error), this.options.adbPath ?? null);
+        throw unreachableError(server.key, describeError(error), this.fixedAdbPath());
       }
       const started = await this.start(server);
       try {
@@ -73,7 +81,7 @@ export class ServerConnector {
       return parseDeviceList(await connection.readHexPrefixed(), server.key).devices;
     } catch (error) {
       if (error instanceof DevicePortError) throw error;
-      throw unreachableError(server.key, describeError(error), this.options.adbPath ?? null);
+      throw unreachableError(server.key, describeError(error), this.fixedAdbPath());
     } finally {
       clearTimeout(timer);
       connection.destroy();
@@ -89,7 +97,8 @@ export class ServerConnector {
       missing: null as DevicePortError | null,
       outcome: (async () => {
         const env = this.options.env;
-        const adb = await findAdb({ settingsPath: this.options.adbPath ?? null, env, platform: process.platform });
+        const chosen = typeof this.options.adbPath === 'function' ? await this.options.adbPath() : this.options.adbPath ?? null;
+        const adb = await findAdb({ settingsPath: chosen, env, platform: process.platform });
         if (!adb.found || !adb.path) throw adbMissingError(adb.message);
         return { adbPath: adb.path, ...(await startAdbServer(adb.path, server.address.port, env)) };
       })(),

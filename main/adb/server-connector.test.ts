@@ -1,0 +1,39 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ServerConnector, serverRef } from './server-connector.js';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'pd-connector-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+it('starts a stopped server with the adb chosen in Settings at the time of the start', async () => {
+  // A stand-in adb that records how it was called and fails, as a broken adb would.
+  const log = path.join(dir, 'calls.txt');
+  const adb = path.join(dir, 'my-adb');
+  await writeFile(adb, `#!/bin/sh\necho "$@" >> '${log}'\nexit 3\n`);
+  await chmod(adb, 0o755);
+  let chosen: string | null = null;
+  const connector = new ServerConnector({ env: { PATH: '/nonexistent' }, adbPath: async () => chosen });
+  chosen = adb;
+  const port = await closedPort();
+  const error = await connector.connect(serverRef({ host: '127.0.0.1', port }), 1_000).catch((e: unknown) => e);
+  expect(await readFile(log, 'utf8')).toBe(`-P ${port} start-server\n`);
+  expect(error).toMatchObject({ code: 'ADB_UNREACHABLE' });
+  expect((error as Error).message).toContain(adb);
+});
