@@ -209,19 +209,24 @@ function readChildren(t: string, from: number, parentIndent: number, block: Sett
   }
 }
 
-/** `Key{mA='x', mB=y, …}` → fields; values keep their commas (mVibration=[1, 2], mAudioAttributes=…). */
+/**
+ * `Key{mA='x', mB=y, …}` → fields; values keep their commas (mVibration=[1, 2], mAudioAttributes=…).
+ * A UTF-8 dump saved through a GBK (Windows, Chinese) console turns a name's last character and the comma
+ * after it into one `?` (`mName=鍙﹀瓨涓? mDescription=`), so `? ` also ends a value; the `?` stays in it.
+ */
 function splitFields(inner: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  const re = /(?:^|, )(m[A-Z]\w*)=/g;
-  const marks: { key: string; valueStart: number; matchStart: number }[] = [];
+  const re = /(?:^|, |\? )(m[A-Z]\w*)=/g;
+  const marks: { key: string; valueStart: number; previousValueEnd: number }[] = [];
   for (let m = re.exec(inner); m !== null; m = re.exec(inner)) {
-    marks.push({ key: m[1] ?? '', valueStart: m.index + m[0].length, matchStart: m.index });
+    const previousValueEnd = inner[m.index] === '?' ? m.index + 1 : m.index;
+    marks.push({ key: m[1] ?? '', valueStart: m.index + m[0].length, previousValueEnd });
   }
   for (let i = 0; i < marks.length; i++) {
     const mark = marks[i];
     if (!mark) continue;
     const next = marks[i + 1];
-    const value = inner.slice(mark.valueStart, next ? next.matchStart : inner.length);
+    const value = inner.slice(mark.valueStart, next ? next.previousValueEnd : inner.length);
     if (!(mark.key in fields)) fields[mark.key] = value;
   }
   return fields;
@@ -272,6 +277,24 @@ function parseGroupLine(trimmed: string): ChannelGroupDump | null {
   return { id, name: fields.mName ?? null, blocked: toBool(fields.mBlocked), line: trimmed };
 }
 
+/**
+ * A record's header line, ending at `…: Notification(…))`. A tag with a line break in it (a Samsung capture of
+ * WhatsApp Business: base64 tag ending in `\n`) spreads the header over lines that start left of the record;
+ * those are joined so importance, key and channel are read.
+ */
+function readRecordHeader(t: string, at: number): { line: string; end: number } {
+  let { line, end } = lineAt(t, at);
+  const indent = indentOf(line);
+  for (let extra = 0; extra < 3 && !line.includes(': Notification(') && end < t.length; extra++) {
+    const next = lineAt(t, end + 1);
+    // The broken-off rest starts left of the record (the record's own fields are indented deeper).
+    if (next.line.trim() === '' || indentOf(next.line) >= indent) break;
+    line = `${line.replace(/\r$/, '')}\n${next.line}`;
+    end = next.end;
+  }
+  return { line, end };
+}
+
 function readPosted(t: string, pkg: string): PostedRecord[] {
   const posted: PostedRecord[] = [];
   const seen = new Set<string>();
@@ -279,7 +302,7 @@ function readPosted(t: string, pkg: string): PostedRecord[] {
   const marker = 'NotificationRecord(';
   let at = t.indexOf(marker);
   while (at >= 0) {
-    const { line, end } = lineAt(t, at);
+    const { line, end } = readRecordHeader(t, at);
     at = t.indexOf(marker, end);
     if (!line.includes(needle)) continue;
     const trimmed = line.trim();

@@ -114,7 +114,9 @@ export function parseDumpsysPackage(text: string, pkg: string): ParseResult<Pack
         if (name) dump.requestedPermissions.push(name);
         continue;
       }
-      if (section === 'other') continue;
+      // Android 8.1 and OEM ROMs built on 11 (ColorOS) print `overlay paths:` at the `User N:` line's indent,
+      // so the user's `gids=` and `runtime permissions:` end up nested under it: the grants still belong to the user.
+      if (section === 'other' && !line.startsWith('runtime permissions:')) continue;
 
       const user = USER_LINE.exec(line);
       if (user) {
