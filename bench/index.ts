@@ -4,7 +4,6 @@
  * performance lives here, not in timed unit tests.
  */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { createAdbTsPort } from '../main/adb/adb-ts-adapter.js';
 import { auditDevice } from '../main/audit/audit-device.js';
@@ -12,22 +11,12 @@ import { auditLab } from '../main/audit/audit-lab.js';
 import { probePlan } from '../main/probes/probe-plan.js';
 import { parseDumpsysNotification } from '../main/probes/parsers/dumpsys-notification.js';
 import { largeNotificationDump } from './large-notification-dump.js';
+import { freePort } from '../test/sim/adb/adb-server.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
 
 const run = promisify(execFile);
 const LATENCY_MS = 50;
 const APP = 'com.example.im';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (n: number): string => `${n.toFixed(0)} ms`;

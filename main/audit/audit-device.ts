@@ -1,5 +1,6 @@
+import { stateError } from '../adb/adb-errors.js';
 import { DevicePortError, type DeviceInfo, type DevicePort } from '../adb/device-port.js';
-import type { DeviceError, DeviceReport, ErrorCode } from '../domain/report.js';
+import type { DeviceError, DeviceReport } from '../domain/report.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
 import { buildDeviceReport } from '../report/build-report.js';
@@ -16,17 +17,10 @@ export interface AuditOptions {
   timeoutMs?: number;
 }
 
-const STATE_ERRORS: Partial<Record<DeviceInfo['state'], { code: ErrorCode; message: string }>> = {
-  unauthorized: { code: 'DEVICE_UNAUTHORIZED', message: 'The phone has not allowed USB debugging from this computer: unlock it and accept the "Allow USB debugging?" prompt, then audit again.' },
-  offline: { code: 'DEVICE_OFFLINE', message: 'The phone is offline: reconnect the cable (or run `adb reconnect`), unlock it, and audit again.' },
-  'no-permissions': { code: 'DEVICE_NO_PERMISSIONS', message: 'This computer may not open the phone\'s USB device: on Linux add a udev rule for it (e.g. /etc/udev/rules.d/51-android.rules) and put your user in the plugdev group, then replug.' },
-  gone: { code: 'DEVICE_GONE', message: 'The phone is no longer connected.' },
-};
 
 /** Audits one phone: reads it in one concurrent batch, then diagnoses what was read. Never throws. */
 export async function auditDevice(port: DevicePort, device: DeviceInfo, options: AuditOptions): Promise<DeviceReport> {
-  const stateError = STATE_ERRORS[device.state];
-  if (stateError) return unreadable(device, [stateError]);
+  if (device.state !== 'device') return unreadable(device, [asDeviceError(stateError(device.serial, device.state))]);
   try {
     const probes = probePlan(options.app);
     options.onProgress?.({ type: 'device-started', serial: device.serial, server: device.server, probes: probes.length });
@@ -48,9 +42,14 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
     options.onProgress?.({ type: 'device-finished', serial: device.serial, state: report.state, counts: severityCounts(report.findings) });
     return report;
   } catch (error) {
-    const e = error instanceof DevicePortError ? error : null;
-    return unreadable(device, [{ code: e?.code ?? 'INTERNAL', message: (error as Error).message, during: 'audit' }]);
+    const e = error instanceof DevicePortError ? error : new DevicePortError('INTERNAL', (error as Error).message);
+    return unreadable(device, [{ ...asDeviceError(e), during: 'audit' }]);
   }
+}
+
+/** A port error as the report carries it: the hint (what to do) joins the message. */
+export function asDeviceError(error: DevicePortError): DeviceError {
+  return { code: error.code, message: error.hint ? `${error.message}. ${error.hint}` : error.message };
 }
 
 function unreadable(device: DeviceInfo, errors: DeviceError[]): DeviceReport {

@@ -1,9 +1,10 @@
+import { notFoundError } from '../adb/adb-errors.js';
 import type { DeviceInfo, DevicePort } from '../adb/device-port.js';
 import type { DeviceReport, Report } from '../domain/report.js';
 import { TOOL_VERSION } from '../domain/tool-version.js';
 import { buildDeviceReport, buildReport } from '../report/build-report.js';
 import { mapLimit } from '../util/map-limit.js';
-import { auditDevice, type AuditOptions } from './audit-device.js';
+import { asDeviceError, auditDevice, type AuditOptions } from './audit-device.js';
 
 export interface LabAuditOptions extends AuditOptions {
   /** Serials to audit; all attached devices when omitted. */
@@ -34,6 +35,6 @@ function notFound(serial: string): DeviceReport {
     state: 'gone',
     sheet: null,
     app: null,
-    errors: [{ code: 'DEVICE_NOT_FOUND', message: `No device ${serial} on any adb server: check the cable, then \`adb devices\`.` }],
+    errors: [asDeviceError(notFoundError(serial))],
   });
 }

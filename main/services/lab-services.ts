@@ -1,3 +1,4 @@
+import { notFoundError } from '../adb/adb-errors.js';
 import { DevicePortError, type DevicePort } from '../adb/device-port.js';
 import { isSafePackageName } from '../adb/shell-safety.js';
 import { auditDevice } from '../audit/audit-device.js';
@@ -18,9 +19,7 @@ export function createLabServices(port: DeviceServicePort & DevicePort): LabServ
         throw new DevicePortError('INVALID_INPUT', `"${request.app}" is not an Android package name.`);
       }
       const device = (await port.listDevices()).find((d) => d.serial === request.serial);
-      if (!device) {
-        throw new DevicePortError('DEVICE_NOT_FOUND', `${request.serial} is no longer connected.`, 'Check the cable and that the phone shows in `adb devices`.');
-      }
+      if (!device) throw notFoundError(request.serial);
       return auditDevice(port, device, { app: request.app ?? null, onProgress });
     },
     async close() {
