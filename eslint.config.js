@@ -3,9 +3,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Purity is enforced here rather than by convention: code that must run in plain Node (probes,
- * diagnosis, reports, the CLI, the simulator) or in the page may not import Electron, and raw IPC
- * objects may be touched only by the one wrapper on each side (main/ipc/handle.ts, preload/index.ts).
+ * The layers are enforced here rather than by convention (the compiler checks the globals each may use:
+ * tsconfig.common/web/node.json):
+ * - common/ is the bottom: pure TypeScript that main, preload and the renderer all import; it imports none of them.
+ * - the renderer imports nothing from main/ (only common/ and its own files).
+ * - probes and diagnosis meet only through common/domain: neither imports the other.
+ * - adapters (main/adb) never import the app shell (main/app).
+ * - the report stage renders findings; it never runs the diagnosis.
+ * - code that must run in plain Node (probes, diagnosis, reports, the CLI, services, the simulator) or in the
+ *   page may not import Electron, and raw IPC objects are touched only by the one wrapper on each side.
  */
 
 const rawIpc = {
@@ -20,9 +26,57 @@ const noElectron = {
 };
 
 const electronFree = [
-  'main/domain/**', 'main/probes/**', 'main/diagnosis/**', 'main/report/**', 'main/adb/**', 'main/audit/**',
-  'main/capture/**', 'main/cli/**', 'test/sim/**', 'renderer/**',
+  'common/**', 'main/probes/**', 'main/diagnosis/**', 'main/report/**', 'main/adb/**', 'main/audit/**',
+  'main/capture/**', 'main/cli/**', 'main/services/**', 'main/log/**', 'main/util/**', 'test/sim/**', 'renderer/**',
 ];
+
+/** Import patterns each folder may not use, with why. */
+const layerBans = [
+  {
+    files: ['common/**'],
+    patterns: [
+      { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ is the bottom layer: main, preload and the renderer import it, never the other way.' },
+      { group: ['node:*'], message: 'common/ is pure TypeScript: no Node (the renderer imports it too).' },
+    ],
+  },
+  {
+    files: ['renderer/**'],
+    patterns: [
+      { group: ['**/main/**'], message: 'The renderer imports nothing from main/: shared types and catalogs live in common/.' },
+      { group: ['node:*'], message: 'The renderer is a sandboxed page: no Node.' },
+    ],
+  },
+  {
+    files: ['main/probes/**'],
+    patterns: [{ group: ['**/diagnosis/**', '**/diagnosis'], message: 'Probes read facts; conclusions belong to diagnosis. They meet only through common/domain.' }],
+  },
+  {
+    files: ['main/diagnosis/**'],
+    patterns: [{ group: ['**/probes/**', '**/probes'], message: 'Diagnosis reads the fact sheet (common/domain), not the probes that built it.' }],
+  },
+  {
+    files: ['main/adb/**'],
+    patterns: [{ group: ['**/app/**'], message: 'The device port is an adapter: it never imports the app shell (main/app); take what it needs as an argument.' }],
+  },
+  {
+    files: ['main/report/**'],
+    patterns: [{ group: ['**/diagnosis/diagnose*', '**/audit/**'], message: 'The report stage renders findings it is given; it never runs the diagnosis.' }],
+  },
+];
+
+/** One no-restricted-imports entry per file, since a later flat-config block replaces the rule's options whole. */
+function restrictedImports(file) {
+  const paths = [electronFree.some((g) => matches(g, file)) ? noElectron : rawIpc];
+  const patterns = layerBans.filter((b) => b.files.some((g) => matches(g, file))).flatMap((b) => b.patterns);
+  return ['error', { paths, patterns }];
+}
+
+function matches(glob, folder) {
+  return folder.startsWith(glob.replace(/\*\*$/, ''));
+}
+
+/** Every folder that has its own combination of bans, as a block of the flat config. */
+const folders = [...new Set([...electronFree, ...layerBans.flatMap((b) => b.files)])];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
@@ -36,13 +90,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
-  {
-    files: electronFree.map((dir) => `${dir}/*.{ts,tsx}`),
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
-  },
+  ...folders.map((folder) => ({
+    files: [`${folder}/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': restrictedImports(folder) },
+  })),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Tests of a pure folder may read fixtures from disk and reach across layers to set up their cases.
+    files: ['common/**/*.test.ts', 'main/probes/**/*.test.ts', 'main/diagnosis/**/*.test.ts', 'main/report/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
     files: ['main/ipc/handle.ts', 'preload/index.ts', 'test/fakes/**'],

@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/sim/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/sim/**/*.test.ts'],
         },
       },
       {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PushDoctorApi } from './contract.js';
+import type { PushDoctorApi } from '../common/ipc/contract.js';
 
 type Fake = typeof import('../test/fakes/electron.js');
 let electron: Fake;

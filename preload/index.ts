@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ArgsOf, EventChannel, EventChannels, InvokeChannel, PushDoctorApi, Result, ResultOf } from './contract.js';
+import type { ArgsOf, EventChannel, EventChannels, InvokeChannel, PushDoctorApi, Result, ResultOf } from '../common/ipc/contract.js';
 
 /**
  * The bridge the sandboxed page gets as `window.pushDoctor`: one named method per channel. The page

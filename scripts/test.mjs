@@ -28,7 +28,7 @@ function checkPrerequisites() {
 }
 
 const steps = [
-  { name: 'typecheck', cmd: bin('tsc'), args: ['-b'] },
+  { name: 'typecheck', cmd: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
   { name: 'unit + renderer', cmd: bin('vitest'), args: ['run', '--project', 'unit', '--project', 'renderer'], counts: true },
   { name: 'integration', cmd: bin('vitest'), args: ['run', '--project', 'integration'], counts: true },

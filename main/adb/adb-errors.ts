@@ -1,4 +1,4 @@
-import type { DeviceState } from '../domain/report.js';
+import type { DeviceState } from '../../common/domain/report.js';
 import { DevicePortError } from './device-port.js';
 
 /** The fixes we tell users, in one place so the UI, CLI and reports say the same thing. */

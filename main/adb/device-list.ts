@@ -1,4 +1,4 @@
-import type { DeviceState } from '../domain/report.js';
+import type { DeviceState } from '../../common/domain/report.js';
 import type { DeviceInfo } from './device-port.js';
 
 /**

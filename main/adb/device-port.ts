@@ -1,4 +1,7 @@
-import type { DeviceState, ErrorCode } from '../domain/report.js';
+import type { DeviceInfo } from '../../common/domain/device.js';
+import type { ErrorCode } from '../../common/domain/report.js';
+
+export type { DeviceInfo, DeviceRef } from '../../common/domain/device.js';
 
 /**
  * Our interface to phones. Everything above it (audit, fixes, push watcher, UI) speaks only this;
@@ -12,18 +15,6 @@ export interface AdbServerAddress {
   port: number;
 }
 
-export interface DeviceInfo {
-  /** As adb names it, e.g. "R58M123ABC" or "127.0.0.1:6001". */
-  serial: string;
-  /** Which server the device is attached to, "host:port". */
-  server: string;
-  state: DeviceState;
-  /** From `adb devices -l` (product/model/device/transport_id), when known. */
-  product?: string;
-  model?: string;
-  device?: string;
-  transportId?: string;
-}
 
 export interface ShellResult {
   /** stdout (and, on legacy shell, stderr mixed in), as raw text decoded UTF-8. */

@@ -1,4 +1,4 @@
-import { findAdb } from '../app/find-adb.js';
+import { findAdb } from './find-adb.js';
 import { adbMissingError, describeError, unreachableError } from './adb-errors.js';
 import { isLoopback, serverKey, startAdbServer } from './adb-server.js';
 import { AdbConnection } from './adb-socket.js';

@@ -53,7 +53,7 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
 
 export type AppRequestHandler = (request: Request) => Promise<Response>;
 
-function respond(status: number, body: BodyInit | null, contentType: string): Response {
+function respond(status: number, body: ConstructorParameters<typeof Response>[0], contentType: string): Response {
   return new Response(body, { status, headers: { ...securityHeaders(), 'Content-Type': contentType } });
 }
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Settings } from '../../preload/contract.js';
+import type { Settings } from '../../common/ipc/contract.js';
 
 const absolutePath = z
   .string()

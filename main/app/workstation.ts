@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { App, BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, IpcMain, Protocol, Session, Shell, WebContents } from 'electron';
 import type { DeviceEvent, DeviceTracker } from '../adb/device-port.js';
-import type { AppInfo } from '../../preload/contract.js';
+import type { AppInfo } from '../../common/ipc/contract.js';
 import { registerAppHandlers } from '../ipc/app-handlers.js';
 import { registerAuditHandlers, type AuditServices } from '../ipc/audit-handlers.js';
 import { registerDeviceHandlers, toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
@@ -10,7 +10,7 @@ import { originOf, type Ipc } from '../ipc/handle.js';
 import { registerSettingsHandlers } from '../ipc/settings-handlers.js';
 import { registerShellHandlers } from '../ipc/shell-handlers.js';
 import { serveApp } from './app-protocol.js';
-import { findAdb } from './find-adb.js';
+import { findAdb } from '../adb/find-adb.js';
 import { APP_ORIGIN, denyAllPermissions, windowOptions } from './security.js';
 import { createSettingsStore } from './settings-store.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DevicePortError, type BatchItem, type BatchOptions, type DeviceInfo, type DevicePort } from '../adb/device-port.js';
 import { auditDevice, collapseErrors } from './audit-device.js';
-import type { AuditProgress } from './progress.js';
+import type { AuditProgress } from '../../common/domain/progress.js';
 
 const GETPROP = readFileSync(new URL('../../test/fixtures/real/xiaomi-redmi-k50pro-hyperos2-a14/getprop.txt', import.meta.url), 'utf8');
 const DEVICE: DeviceInfo = { serial: 'K50PRO01', server: '127.0.0.1:5037', state: 'device' };

@@ -1,11 +1,11 @@
 import { stateError } from '../adb/adb-errors.js';
 import { DevicePortError, type DeviceInfo, type DevicePort } from '../adb/device-port.js';
-import type { DeviceError, DeviceReport } from '../domain/report.js';
+import type { DeviceError, DeviceReport } from '../../common/domain/report.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
 import { buildDeviceReport } from '../report/build-report.js';
 import { sheetFromOutputs } from './diagnose-outputs.js';
-import type { ProgressSink } from './progress.js';
+import type { ProgressSink } from '../../common/domain/progress.js';
 import { severityCounts } from './severity-counts.js';
 
 export interface AuditOptions {

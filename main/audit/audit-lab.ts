@@ -1,7 +1,7 @@
 import { notFoundError } from '../adb/adb-errors.js';
 import type { DeviceInfo, DevicePort } from '../adb/device-port.js';
-import type { DeviceReport, Report } from '../domain/report.js';
-import { TOOL_VERSION } from '../domain/tool-version.js';
+import type { DeviceReport, Report } from '../../common/domain/report.js';
+import { TOOL_VERSION } from '../report/tool-version.js';
 import { buildDeviceReport, buildReport } from '../report/build-report.js';
 import { mapLimit } from '../util/map-limit.js';
 import { asDeviceError, auditDevice, type AuditOptions } from './audit-device.js';

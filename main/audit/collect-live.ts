@@ -1,7 +1,7 @@
 import type { DevicePort } from '../adb/device-port.js';
-import type { RawOutput } from '../domain/raw-output.js';
-import type { DeviceError } from '../domain/report.js';
-import type { ProgressSink } from './progress.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { DeviceError } from '../../common/domain/report.js';
+import type { ProgressSink } from '../../common/domain/progress.js';
 
 export interface ProbeSpec {
   id: string;

@@ -1,5 +1,5 @@
-import type { FactSheet } from '../domain/facts.js';
-import type { RawOutput } from '../domain/raw-output.js';
+import type { FactSheet } from '../../common/domain/facts.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
 import { assembleFacts, type ProbeOutput } from '../probes/assemble-facts.js';
 import { probePlan } from '../probes/probe-plan.js';
 

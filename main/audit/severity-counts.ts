@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../domain/findings.js';
+import type { Finding, Severity } from '../../common/domain/findings.js';
 
 export function severityCounts(findings: readonly Finding[]): Partial<Record<Severity, number>> {
   const counts: Partial<Record<Severity, number>> = {};

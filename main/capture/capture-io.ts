@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { RawOutput } from '../domain/raw-output.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
 import { CAPTURE_MANIFEST, CAPTURE_SCHEMA, captureManifestSchema, fileNameFor, type CaptureManifest } from './capture-format.js';
 import { isZip } from '../probes/bugreport.js';
 import { decodeCapture, normalizeText } from '../probes/text.js';

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { RawOutput } from '../domain/raw-output.js';
-import type { ReportSource } from '../domain/report.js';
-import { ALL_PUSH_SERVICE_PACKAGES } from '../diagnosis/vendor-table.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { ReportSource } from '../../common/domain/report.js';
+import { ALL_PUSH_SERVICE_PACKAGES } from '../../common/vendors/vendor-table.js';
 import { bugreportText, isZip, splitBugreport } from '../probes/bugreport.js';
 import { parseGetprop } from '../probes/parsers/getprop.js';
 import { CAPTURE_MANIFEST } from './capture-format.js';

@@ -1,4 +1,4 @@
-import type { RawOutput } from '../domain/raw-output.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
 import { redactText, redactToken } from '../report/redact.js';
 
 /**

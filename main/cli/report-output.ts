@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
-import type { Report } from '../domain/report.js';
+import type { Report } from '../../common/domain/report.js';
 import { redactReport } from '../report/redact.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { CliExit, EXIT, type CliDeps } from './program.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEVERITIES } from '../domain/findings.js';
-import { appliesTo, CHECKLIST } from './checklist.js';
+import { SEVERITIES } from '../../common/domain/findings.js';
+import { appliesTo, CHECKLIST } from '../../common/checklist/checklist.js';
 import { diagnose } from './diagnose.js';
 import { RULES } from './rules/index.js';
 import { buildSheet, TEST_APP } from './test-support.js';

@@ -1,9 +1,9 @@
-import type { FactSheet } from '../domain/facts.js';
-import { sortFindings, type Finding } from '../domain/findings.js';
-import { appliesTo, CHECKLIST } from './checklist.js';
+import type { FactSheet } from '../../common/domain/facts.js';
+import { sortFindings, type Finding } from '../../common/domain/findings.js';
+import { appliesTo, CHECKLIST } from '../../common/checklist/checklist.js';
 import { RULES } from './rules/index.js';
 import { channelOf, type RuleContext } from './rules/rule.js';
-import { vendorOf } from './vendor-table.js';
+import { vendorOf } from '../../common/vendors/vendor-table.js';
 
 export interface DiagnoseOptions {
   /** Package of the app under test; app steps are skipped without one. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.js';
 import { FIX_IDS, FIXES, planFix } from './fixes.js';
 import { buildSheet, TEST_APP } from './test-support.js';
-import { VENDORS } from './vendor-table.js';
+import { VENDORS } from '../../common/vendors/vendor-table.js';
 
 describe('planFix', () => {
   it('builds the standby command for the app', () => {

@@ -1,5 +1,5 @@
 import { assertSafePackageName, isSafePackageName, shellQuote } from '../adb/shell-safety.js';
-import type { SettingsScreen, VendorEntry } from './vendor-table.js';
+import type { SettingsScreen, VendorEntry } from '../../common/vendors/vendor-table.js';
 
 /**
  * Safe on-phone fixes, as data: what each runs, on which package, from which Android version. The executor

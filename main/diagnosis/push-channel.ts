@@ -1,4 +1,4 @@
-import type { GmsFact, PushChannel } from '../domain/facts.js';
+import type { GmsFact, PushChannel } from '../../common/domain/facts.js';
 
 export interface BrandInput {
   brand: string | null;

@@ -1,9 +1,9 @@
 import type {
   AppFacts, ChannelFact, DeviceFacts, Evidence, FactSheet, GmsFact, PushLogFacts, PushServiceFact, SystemFacts, Vendor,
-} from '../domain/facts.js';
-import type { Finding } from '../domain/findings.js';
+} from '../../common/domain/facts.js';
+import type { Finding } from '../../common/domain/findings.js';
 import { channelOf, type Rule } from './rules/rule.js';
-import { vendorOf } from './vendor-table.js';
+import { vendorOf } from '../../common/vendors/vendor-table.js';
 
 /**
  * Builds FactSheets for rule, diagnose and report tests: a phone that passes every check, per push channel,

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../preload/contract.js';
+import type { AppInfo } from '../../common/ipc/contract.js';
 import { handle, type Ipc } from './handle.js';
 
 export interface AppServices {

@@ -1,5 +1,5 @@
-import type { DeviceReport } from '../domain/report.js';
-import type { AuditProgress, AuditRequest } from '../../preload/contract.js';
+import type { DeviceReport } from '../../common/domain/report.js';
+import type { AuditProgress, AuditRequest } from '../../common/ipc/contract.js';
 import { sendEvent } from './events.js';
 import { handle, type Ipc } from './handle.js';
 

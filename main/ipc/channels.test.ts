@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import * as electron from '../../test/fakes/electron.js';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../preload/contract.js';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../common/ipc/contract.js';
 import { resetElectronFake } from '../../test/fakes/electron.js';
 import type { IpcMainLike } from './handle.js';
 import { registerAllHandlers, type Services } from './register.js';

@@ -1,5 +1,5 @@
 import type { DeviceEvent } from '../adb/device-port.js';
-import type { DeviceEventPayload, DeviceListItem } from '../../preload/contract.js';
+import type { DeviceEventPayload, DeviceListItem } from '../../common/ipc/contract.js';
 import { handle, type Ipc } from './handle.js';
 
 export interface DeviceServices {

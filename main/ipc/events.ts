@@ -1,4 +1,4 @@
-import type { EventChannel, EventChannels } from '../../preload/contract.js';
+import type { EventChannel, EventChannels } from '../../common/ipc/contract.js';
 
 /** The part of WebContents an event needs; a window may close while a service still reports. */
 export interface EventReceiver {

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ZodError } from 'zod';
 import { DevicePortError } from '../adb/device-port.js';
-import type { ArgsOf, InvokeChannel, IpcError, Result, ResultOf } from '../../preload/contract.js';
+import type { ArgsOf, InvokeChannel, IpcError, Result, ResultOf } from '../../common/ipc/contract.js';
 import { payloadSchemas } from './schemas.js';
 import { createLogger } from '../log/logger.js';
 

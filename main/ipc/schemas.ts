@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isSafePackageName, isSafeSerial } from '../adb/shell-safety.js';
-import type { ArgsOf, InvokeChannel } from '../../preload/contract.js';
+import type { ArgsOf, InvokeChannel } from '../../common/ipc/contract.js';
 import { isAllowedExternalUrl } from '../app/external-links.js';
 import { settingsSchema } from '../app/settings-store.js';
 

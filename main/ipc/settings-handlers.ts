@@ -1,4 +1,4 @@
-import type { Settings } from '../../preload/contract.js';
+import type { Settings } from '../../common/ipc/contract.js';
 import { handle, type Ipc } from './handle.js';
 
 export interface SettingsServices {

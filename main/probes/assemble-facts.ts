@@ -1,9 +1,9 @@
 import {
   emptyDeviceFacts, type AppFacts, type ChannelFact, type DeviceFacts, type Evidence, type FactSheet,
   type GmsFact, type PushLogFacts, type PushServiceFact,
-} from '../domain/facts.js';
+} from '../../common/domain/facts.js';
 import { gmsUsable, pickPushChannel } from '../diagnosis/push-channel.js';
-import { VENDORS } from '../diagnosis/vendor-table.js';
+import { VENDORS } from '../../common/vendors/vendor-table.js';
 import { dispatchCommand, normalizeCommandLine, type DispatchedCommand } from './command-dispatch.js';
 import { androidVersion, detectRom, productProp, type Props } from './device-props.js';
 import type { Cited, ParseResult } from './parse-result.js';

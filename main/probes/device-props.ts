@@ -1,5 +1,5 @@
-import type { AndroidVersion, RomFact, RomName } from '../domain/facts.js';
-import { VENDORS } from '../diagnosis/vendor-table.js';
+import type { AndroidVersion, RomFact, RomName } from '../../common/domain/facts.js';
+import { VENDORS } from '../../common/vendors/vendor-table.js';
 import type { Cited } from './parse-result.js';
 import { firstProp } from './parsers/getprop.js';
 

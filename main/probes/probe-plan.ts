@@ -1,5 +1,5 @@
 import { assertSafePackageName, isSafePackageName } from '../adb/shell-safety.js';
-import { ALL_PUSH_SERVICE_PACKAGES } from '../diagnosis/vendor-table.js';
+import { ALL_PUSH_SERVICE_PACKAGES } from '../../common/vendors/vendor-table.js';
 
 /**
  * What an audit runs on a phone: one command per probe, so each can run as its own concurrent shell

@@ -1,8 +1,8 @@
-import { emptyDeviceFacts, type FactSheet } from '../domain/facts.js';
-import { sortFindings, type Finding } from '../domain/findings.js';
+import { emptyDeviceFacts, type FactSheet } from '../../common/domain/facts.js';
+import { sortFindings, type Finding } from '../../common/domain/findings.js';
 import {
   REPORT_SCHEMA, type DeviceError, type DeviceReport, type DeviceState, type PushTestResult, type Report, type ReportSource,
-} from '../domain/report.js';
+} from '../../common/domain/report.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 
 export interface DeviceReportInput {

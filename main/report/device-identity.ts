@@ -1,5 +1,5 @@
-import type { DeviceReport } from '../domain/report.js';
-import { vendorOf } from '../diagnosis/vendor-table.js';
+import type { DeviceReport } from '../../common/domain/report.js';
+import { vendorOf } from '../../common/vendors/vendor-table.js';
 
 /** "Xiaomi POCO 22101320G · Android 12 (API 31) · MIUI V14.0.4.0 · push: Xiaomi" — what the phone is, in one line. */
 export function identityLine(d: DeviceReport): string {

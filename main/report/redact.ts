@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Report } from '../domain/report.js';
+import type { Report } from '../../common/domain/report.js';
 
 /**
  * `--redact`: serials, push tokens, account ids, e-mail addresses and IMEI-like numbers become stable hashes

@@ -1,6 +1,6 @@
-import type { Evidence } from '../domain/facts.js';
-import { SEVERITIES } from '../domain/findings.js';
-import type { DeviceReport, Report } from '../domain/report.js';
+import type { Evidence } from '../../common/domain/facts.js';
+import { SEVERITIES } from '../../common/domain/findings.js';
+import type { DeviceReport, Report } from '../../common/domain/report.js';
 import { countBySeverity, identityLine } from './device-identity.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Report } from '../domain/report.js';
+import type { Report } from '../../common/domain/report.js';
 import { identityLine } from './device-identity.js';
 
 const MARK: Record<string, string> = { error: 'ERROR', warning: 'WARN ', unknown: '?    ', manual: 'ASK  ', info: 'info ', ok: 'ok   ' };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { PUSH_CHANNELS, ROM_NAMES } from '../domain/facts.js';
-import { SEVERITIES } from '../domain/findings.js';
-import { DEVICE_STATES, ERROR_CODES, REPORT_SCHEMA, type Report } from '../domain/report.js';
+import { PUSH_CHANNELS, ROM_NAMES } from '../../common/domain/facts.js';
+import { SEVERITIES } from '../../common/domain/findings.js';
+import { DEVICE_STATES, ERROR_CODES, REPORT_SCHEMA, type Report } from '../../common/domain/report.js';
 
 /**
- * The JSON report contract (/work/shared/spec/report.md) as a zod schema, for validating reports we write and
+ * The JSON report contract (../shared/spec/report.md) as a zod schema, for validating reports we write and
  * reports other tools hand us. Unknown fields pass (the contract lets anyone add fields, never rename them);
  * use it to validate, not to copy a report, since the parsed value leaves added fields out.
  */

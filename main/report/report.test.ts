@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
-import { SEVERITIES } from '../domain/findings.js';
+import { SEVERITIES } from '../../common/domain/findings.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
 import { ReportSchema } from './report-schema.js';
 import { renderMarkdown } from './render-markdown.js';

@@ -2,7 +2,7 @@ import type { DeviceEvent, DeviceInfo, DevicePort, DeviceTracker } from '../adb/
 import { DevicePortError } from '../adb/device-port.js';
 import { androidVersion, detectRom, productProp } from '../probes/device-props.js';
 import { parseGetprop } from '../probes/parsers/getprop.js';
-import type { DeviceIdentity, DeviceListItem } from '../../preload/contract.js';
+import type { DeviceIdentity, DeviceListItem } from '../../common/ipc/contract.js';
 
 export type { DeviceIdentity, DeviceListItem };
 

@@ -1,4 +1,4 @@
-import type { IpcError, PushDoctorApi } from '../../preload/contract.js';
+import type { IpcError, PushDoctorApi } from '../../common/ipc/contract.js';
 import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
 import { useDeviceStore } from './stores/device-store.js';

@@ -1,5 +1,5 @@
-import type { DeviceState } from '../../main/domain/report.js';
-import type { DeviceListItem } from '../../preload/contract.js';
+import type { DeviceState } from '../../common/domain/report.js';
+import type { DeviceListItem } from '../../common/ipc/contract.js';
 
 /** What each adb state means to the engineer, and what to do about it. */
 export const STATE_BADGES: Record<DeviceState, { label: string; action: string | null }> = {

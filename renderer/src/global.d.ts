@@ -1,4 +1,4 @@
-import type { PushDoctorApi } from '../../preload/contract.js';
+import type { PushDoctorApi } from '../../common/ipc/contract.js';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import { emptyDeviceFacts } from '../../main/domain/facts.js';
+import { emptyDeviceFacts } from '../../common/domain/facts.js';
 import type { FakeApiFixture } from './push-doctor-api.js';
 
 /**

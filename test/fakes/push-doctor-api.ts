@@ -1,5 +1,5 @@
-import type { DeviceReport } from '../../main/domain/report.js';
-import type { AdbLocation, AuditProgress, DeviceEventPayload, DeviceListItem, IpcError, PushDoctorApi } from '../../preload/contract.js';
+import type { DeviceReport } from '../../common/domain/report.js';
+import type { AdbLocation, AuditProgress, DeviceEventPayload, DeviceListItem, IpcError, PushDoctorApi } from '../../common/ipc/contract.js';
 
 /**
  * A fake `window.pushDoctor` implementing the preload contract, for renderer tests (jsdom) and

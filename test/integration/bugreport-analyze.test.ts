@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../main/domain/findings.js';
-import type { DeviceReport, Report } from '../../main/domain/report.js';
+import type { Finding } from '../../common/domain/findings.js';
+import type { DeviceReport, Report } from '../../common/domain/report.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { startLab, type Lab } from '../sim/lab.js';
 import { cli } from './cli-harness.js';

@@ -5,7 +5,7 @@ import { PROFILES_DIR, startLab } from './lab.js';
 
 /**
  * `npm run sim -- [--profile NAME …] [--count N] [--adb-port P] [--latency-ms N] [--list]`
- * (contract: /work/shared/spec/cli.md, "The device simulator").
+ * (contract: ../shared/spec/cli.md, "The device simulator").
  */
 
 function integer(min: number, max: number) {

@@ -16,7 +16,7 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
 
 describe('lint boundaries', () => {
   it.each([
-    'main/domain/x.ts', 'main/probes/x.ts', 'main/diagnosis/rules/x.ts', 'main/report/x.ts', 'main/adb/x.ts',
+    'common/x.ts', 'main/services/x.ts', 'main/log/x.ts', 'main/util/x.ts', 'main/probes/x.ts', 'main/diagnosis/rules/x.ts', 'main/report/x.ts', 'main/adb/x.ts',
     'main/audit/x.ts', 'main/capture/x.ts', 'main/cli/commands/x.ts', 'test/sim/android/x.ts', 'renderer/src/x.tsx',
   ])('forbids electron in %s', async (file) => {
     expect(await restricted(file, "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
@@ -37,5 +37,27 @@ describe('lint boundaries', () => {
 
   it.each(['main/ipc/handle.ts', 'preload/index.ts', 'test/fakes/x.ts'])('lets %s use raw IPC', async (file) => {
     expect(await restricted(file, "import { ipcMain, ipcRenderer } from 'electron';\nexport const a = [ipcMain, ipcRenderer];\n")).toEqual([]);
+  });
+});
+
+describe('layer direction', () => {
+  it.each([
+    ['common/domain/x.ts', "import { a } from '../../main/adb/device-port.js';\nexport const b = a;\n"],
+    ['common/x.ts', "import { readFileSync } from 'node:fs';\nexport const b = readFileSync;\n"],
+    ['renderer/src/x.tsx', "import { a } from '../../main/report/redact.js';\nexport const b = a;\n"],
+    ['main/probes/x.ts', "import { a } from '../diagnosis/diagnose.js';\nexport const b = a;\n"],
+    ['main/diagnosis/rules/x.ts', "import { a } from '../../probes/probe-plan.js';\nexport const b = a;\n"],
+    ['main/adb/x.ts', "import { a } from '../app/settings-store.js';\nexport const b = a;\n"],
+    ['main/report/x.ts', "import { diagnose } from '../diagnosis/diagnose.js';\nexport const b = diagnose;\n"],
+  ])('forbids the import in %s', async (file, code) => {
+    expect(await restricted(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['renderer/src/x.tsx', "import { a } from '../../common/domain/report.js';\nexport const b = a;\n"],
+    ['main/probes/x.ts', "import { a } from '../../common/domain/facts.js';\nexport const b = a;\n"],
+    ['main/diagnosis/x.ts', "import { a } from '../../common/vendors/vendor-table.js';\nexport const b = a;\n"],
+  ])('allows common/ from %s', async (file, code) => {
+    expect(await restricted(file, code)).toEqual([]);
   });
 });

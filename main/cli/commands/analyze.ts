@@ -3,7 +3,7 @@ import { isSafePackageName } from '../../adb/shell-safety.js';
 import { probeCoverage, sheetFromOutputs } from '../../audit/diagnose-outputs.js';
 import { CaptureError } from '../../capture/capture-io.js';
 import { loadSource } from '../../capture/load-source.js';
-import { TOOL_VERSION } from '../../domain/tool-version.js';
+import { TOOL_VERSION } from '../../report/tool-version.js';
 import { buildDeviceReport, buildReport } from '../../report/build-report.js';
 import { CliExit, EXIT, type CliDeps } from '../program.js';
 import { formatOption, writeReport, type ReportFormat } from '../report-output.js';

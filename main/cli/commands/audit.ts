@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { auditLab } from '../../audit/audit-lab.js';
-import type { AuditProgress } from '../../audit/progress.js';
-import { atLeast } from '../../domain/findings.js';
-import type { Report } from '../../domain/report.js';
+import type { AuditProgress } from '../../../common/domain/progress.js';
+import { atLeast } from '../../../common/domain/findings.js';
+import type { Report } from '../../../common/domain/report.js';
 import { addCommonOptions, CliExit, EXIT, type CliDeps, type CommonOptions } from '../program.js';
 import { openPort } from '../open-port.js';
 import { formatOption, parseFailOn, writeReport, type ReportFormat } from '../report-output.js';

@@ -1,4 +1,4 @@
-import type { ChannelFact } from '../../domain/facts.js';
+import type { ChannelFact } from '../../../common/domain/facts.js';
 
 /** NotificationManager importance values (android.app.NotificationManager.IMPORTANCE_*). */
 export const IMPORTANCE = { NONE: 0, MIN: 1, LOW: 2, DEFAULT: 3, HIGH: 4, UNSPECIFIED: -1000 } as const;

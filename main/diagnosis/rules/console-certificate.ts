@@ -1,4 +1,4 @@
-import { TENCENT_PUSH_CHECK_TOOL } from '../vendor-table.js';
+import { TENCENT_PUSH_CHECK_TOOL } from '../../../common/vendors/vendor-table.js';
 import { channelOf, evidenceFor, finding, type Rule } from './rule.js';
 
 const ID = 'console-certificate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelFact } from '../../domain/facts.js';
+import type { ChannelFact } from '../../../common/domain/facts.js';
 import { buildSheet, ev, runRule, TEST_APP, TUIKIT_CHANNEL } from '../test-support.js';
 import { appNotificationsBlocked } from './app-notifications-blocked.js';
 import { channelBlocked } from './channel-blocked.js';

@@ -1,4 +1,4 @@
-import type { PushServiceFact } from '../../domain/facts.js';
+import type { PushServiceFact } from '../../../common/domain/facts.js';
 import type { RuleContext } from './rule.js';
 import { channelOf } from './rule.js';
 

@@ -1,5 +1,5 @@
-import type { PushServiceFact } from '../../domain/facts.js';
-import type { PushServicePackage } from '../vendor-table.js';
+import type { PushServiceFact } from '../../../common/domain/facts.js';
+import type { PushServicePackage } from '../../../common/vendors/vendor-table.js';
 import { describe, serviceFacts, servicePaths } from './push-service-lookup.js';
 import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
 

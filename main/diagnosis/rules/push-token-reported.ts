@@ -1,4 +1,4 @@
-import { IM_TOKEN_ERRORS } from '../vendor-table.js';
+import { IM_TOKEN_ERRORS } from '../../../common/vendors/vendor-table.js';
 import { channelOf, evidenceFor, finding, unknownReason, withApp, type Rule, type RuleContext } from './rule.js';
 
 const ID = 'push-token-reported';

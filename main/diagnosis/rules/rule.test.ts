@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FactSheet } from '../../domain/facts.js';
+import type { FactSheet } from '../../../common/domain/facts.js';
 import { buildSheet, ev } from '../test-support.js';
 import { evidenceFor, unknownReason } from './rule.js';
 

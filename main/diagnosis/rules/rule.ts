@@ -1,8 +1,8 @@
-import type { AppFacts, Evidence, FactPath, FactSheet, PushChannel } from '../../domain/facts.js';
-import type { Finding, Severity } from '../../domain/findings.js';
-import { checklistEntry } from '../checklist.js';
+import type { AppFacts, Evidence, FactPath, FactSheet, PushChannel } from '../../../common/domain/facts.js';
+import type { Finding, Severity } from '../../../common/domain/findings.js';
+import { checklistEntry } from '../../../common/checklist/checklist.js';
 import { gmsUsable, pickPushChannel } from '../push-channel.js';
-import type { VendorEntry } from '../vendor-table.js';
+import type { VendorEntry } from '../../../common/vendors/vendor-table.js';
 
 export interface RuleContext {
   sheet: FactSheet;

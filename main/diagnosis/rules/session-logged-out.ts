@@ -1,4 +1,4 @@
-import { FAQ } from '../checklist.js';
+import { FAQ } from '../../../common/checklist/checklist.js';
 import { evidenceFor, finding, withApp, type Rule } from './rule.js';
 
 const ID = 'session-logged-out';

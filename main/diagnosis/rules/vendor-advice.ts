@@ -1,5 +1,5 @@
-import type { Finding } from '../../domain/findings.js';
-import type { VendorRestrictions } from '../vendor-table.js';
+import type { Finding } from '../../../common/domain/findings.js';
+import type { VendorRestrictions } from '../../../common/vendors/vendor-table.js';
 import { channelOf, evidenceFor, finding, unknownFinding, type RuleContext } from './rule.js';
 
 /** Section 7 advice for the phone's channel: not a fault on the phone, what to check with the vendor. */

@@ -1,4 +1,4 @@
-import type { Vendor } from '../../domain/facts.js';
+import type { Vendor } from '../../../common/domain/facts.js';
 import { parseLogLine, type LogLine } from './logcat.js';
 import { toLines } from '../text.js';
 
@@ -8,7 +8,7 @@ import { toLines } from '../text.js';
  * `setOfflinePushConfig`, whether `setOfflinePushToken` succeeded, registration errors, and Google Play
  * services dropping an FCM message because the app is stopped (`GCM-DMM … result=CANCELLED … pkg=APP`).
  * Strings and tags from TIMSDK TUIOfflinePush (`oempush/OEMPushSetting.java`, `TUIOfflinePushManager.java`,
- * the vendor receivers; /work/shared/reference/push-apis.md §4.5). Tokens never leave this module whole:
+ * the vendor receivers; ../shared/reference/push-apis.md §4.5). Tokens never leave this module whole:
  * every event carries `excerpt`, the line with the token shortened.
  */
 export type PushLogEvent =

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { IpcError } from '../../../preload/contract.js';
+import type { IpcError } from '../../../common/ipc/contract.js';
 import { saveAdbPath } from '../bridge.js';
 
 /** Lets the engineer point at an adb binary when it is not in the Android SDK or on PATH. */

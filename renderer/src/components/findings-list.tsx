@@ -1,4 +1,4 @@
-import { SEVERITIES, type Finding, type Severity } from '../../../main/domain/findings.js';
+import { SEVERITIES, type Finding, type Severity } from '../../../common/domain/findings.js';
 
 const HEADINGS: Record<Severity, string> = {
   error: 'Errors: push cannot show',

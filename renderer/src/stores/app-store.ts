@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../preload/contract.js';
+import type { AppInfo } from '../../../common/ipc/contract.js';
 
 interface AppState {
   /** Versions and where adb was found; null until main has answered. */

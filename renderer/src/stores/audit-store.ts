@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { DeviceReport } from '../../../main/domain/report.js';
-import type { AuditProgress, IpcError } from '../../../preload/contract.js';
+import type { DeviceReport } from '../../../common/domain/report.js';
+import type { AuditProgress, IpcError } from '../../../common/ipc/contract.js';
 
 export interface AuditRun {
   status: 'running' | 'done' | 'failed';

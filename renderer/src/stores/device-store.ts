@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DeviceEventPayload, DeviceListItem, IpcError } from '../../../preload/contract.js';
+import type { DeviceEventPayload, DeviceListItem, IpcError } from '../../../common/ipc/contract.js';
 
 interface DeviceState {
   devices: DeviceListItem[];

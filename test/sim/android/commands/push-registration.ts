@@ -38,7 +38,7 @@ function vendorToken(channel: string, seed: string): string {
 
 /**
  * The logcat lines an app built on TUIOfflinePush writes when it starts and registers, per
- * vendor channel (exact strings: /work/shared/reference/push-apis.md §4.5, from
+ * vendor channel (exact strings: ../shared/reference/push-apis.md §4.5, from
  * TencentCloud/TIMSDK OEMPushSetting, TUIOfflinePushManager and the vendor receivers).
  * `tokenResult` with errorCode -1 (REGISTER_TOKEN_ERROR_CODE) is a vendor token failure; any
  * other code is the IM server refusing the token in setOfflinePushToken.

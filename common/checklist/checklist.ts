@@ -1,7 +1,7 @@
 import type { PushChannel } from '../domain/facts.js';
 
 /**
- * The checklist catalog (/work/shared/spec/checklist.md, sections 0–8): every finding id with where it comes
+ * The checklist catalog (../shared/spec/checklist.md, sections 0–8): every finding id with where it comes
  * from and how it is answered. The UI and reports list steps from here; rules take their title and FAQ
  * reference from here so wording lives in one place.
  *

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { AdbLocation } from '../../preload/contract.js';
+import type { AdbLocation } from '../../common/ipc/contract.js';
 
 export interface FindAdbOptions {
   /** The adb binary chosen in Settings, if any. */

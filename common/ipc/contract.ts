@@ -3,10 +3,10 @@
  * types. Pure types and constants only, so main, preload and renderer can all import it; the zod
  * schemas that check these payloads at run time live in main/ipc/schemas.ts.
  */
-import type { DeviceFacts } from '../main/domain/facts.js';
-import type { DeviceReport, ErrorCode } from '../main/domain/report.js';
-import type { DeviceEvent, DeviceInfo } from '../main/adb/device-port.js';
-import type { AuditProgress } from '../main/audit/progress.js';
+import type { DeviceFacts } from '../domain/facts.js';
+import type { DeviceReport, ErrorCode } from '../domain/report.js';
+import type { DeviceInfo } from '../domain/device.js';
+import type { AuditProgress } from '../domain/progress.js';
 
 export type { AuditProgress };
 
@@ -63,7 +63,7 @@ export interface AuditRequest {
  */
 export type DeviceEventPayload =
   | { type: 'added' | 'changed'; device: DeviceInfo & { identity?: DeviceIdentity | null } }
-  | Extract<DeviceEvent, { type: 'removed' }>
+  | { type: 'removed'; serial: string; server: string }
   | { type: 'server-error'; server: string; error: IpcError };
 
 export interface InvokeChannels {

@@ -3,8 +3,8 @@ import type { PushChannel, RomName, Vendor } from '../domain/facts.js';
 /**
  * The one place for what we know about each push vendor: probes, rules, UI and reports read it.
  * Sources are cited next to each datum; "FAQ" is the Tencent IM offline-push FAQ
- * (/work/shared/seeds/000_096810a5576f5948.txt), "push-apis" the research notes
- * (/work/shared/reference/push-apis.md). ROM version properties are the ones public ROM-detection code reads
+ * (../shared/seeds/000_096810a5576f5948.txt), "push-apis" the research notes
+ * (../shared/reference/push-apis.md). ROM version properties are the ones public ROM-detection code reads
  * (push SDKs' RomUtils: ro.miui.ui.version.name, ro.mi.os.version.incremental, ro.build.version.emui,
  * ro.build.version.magic, ro.build.version.opporom/oplusrom, ro.vivo.os.build.display.id, ro.flyme.version.id).
  * Settings-screen component names drift between ROM versions, so each screen lists candidates in order; the fix

@@ -1,5 +1,5 @@
-import type { DeviceState } from '../domain/report.js';
-import type { Severity } from '../domain/findings.js';
+import type { DeviceState } from './report.js';
+import type { Severity } from './findings.js';
 
 /** Streamed while an audit runs, so the UI and the CLI can show each phone's progress. */
 export type AuditProgress =
