@@ -89,6 +89,7 @@ export const ROM_LOCALES: Readonly<Record<RomName, readonly LabelLocale[]>> = {
  * gap that gets filled must be removed here, and a ROM missing a language it ships in must be listed.
  */
 export const LOCALE_GAPS: Readonly<Partial<Record<RomName, Readonly<Partial<Record<LabelLocale, string>>>>>> = {
+  MagicOS: { 'zh-CN': 'No Honor Chinese help page or developer doc with these paths was found in the searchable corpora.' },
   ColorOS: { 'zh-CN': 'No OPPO/ColorOS Chinese help page or developer doc with these paths was found in the searchable corpora.' },
   'One UI': { 'zh-CN': 'No Samsung China help page with these paths was found in the searchable corpora.' },
 };
@@ -111,6 +112,11 @@ const SRC = {
   huaweiKeepRunning: 'https://consumer-tkbdownload.huawei.com/ctkbfm/applet/simulator/en-gb15769601/index.html',
   fcmGuardZh: 'https://raw.githubusercontent.com/ReedGAOOO/FCMGuard-HyperOS/master/README.zh-CN.md',
   drfoneHyperOs: 'https://drfone.wondershare.com/android-xiaomi/turn-off-battery-draining-background-apps-xiaomi.html',
+  // Baidu's mobile push SDK FAQ ("发送消息后收不到"): a push vendor's developer doc, like the brief's 厂商通道 FAQs.
+  baiduPushFaq: 'https://cloud.baidu.com/doc/SPP/s/Ajwvxjbrx',
+  androidPoliceDnd: 'https://www.androidpolice.com/how-to-enable-and-schedule-dnd-mode-on-android/',
+  // Read through a mirror of the Reddit post; the path is the post's own.
+  redditMagicOs: 'https://www.reddit.com/r/Honor/comments/1cxlurd/understand_magic_oss_battery_optimization',
 } as const;
 
 const A = APP_PLACEHOLDER;
@@ -125,14 +131,22 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
         source: { url: SRC.xiaomiWiki, quote: 'Go to Settings > Notifications & status bar > App notifications and tweak the notification settings for each app.' },
         doubt: 'Community wiki (XiaomiWiki), not a Xiaomi page.',
       }],
-      'zh-CN': [{
+      'zh-CN': [
+        {
+          path: ['设置', '通知栏设置', '自定义通知', '显示通知栏'],
+          versions: 'older MIUI (the FAQ predates 应用设置 → 通知管理)',
+          source: { url: SRC.baiduPushFaq, quote: '如果是小米手机,在“设置—通知栏设置---自定义通知”里,可以针对单个应用进行通知栏展示设置,“显示通知栏”关闭后,则不会在通知栏里展示通知消息。' },
+          doubt: 'A push vendor\'s FAQ (Baidu), not a Xiaomi page; undated, the version is inferred from the wording.',
+        },
+        {
         path: ['设置', '应用设置', '应用管理', A, '通知管理', '允许通知'],
         source: {
           url: 'https://www.hkyyi.com/html/wei-xin-wu-fa-jie-shou-fu-wu-tong-zhi-zen-me-ban-kuai-su-pai-cha-jie-jue-fang-fa.html',
           quote: '在小米手机上,路径为:设置 > 应用设置 > 应用管理 > 微信 > 通知管理 > 允许通知(开启)> 服务通知(开启)',
         },
         doubt: CONTENT_FARM,
-      }],
+        },
+      ],
     },
     notificationChannels: {
       'zh-CN': [{
@@ -177,15 +191,14 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
       ],
       'zh-CN': [
         {
+          path: ['安全中心', '授权管理', '自启动管理'],
+          source: { url: SRC.baiduPushFaq, quote: '小米手机在后台接收不到消息,则需要配置一下:在 安全中心 - 授权管理 - 自启动管理,把应用的自启动打开就可以了。' },
+          doubt: 'A push vendor\'s FAQ (Baidu), not a Xiaomi page; the Security Center layout of older MIUI.',
+        },
+        {
           path: ['权限管理', '自启动'],
           source: { url: 'https://m.hextiku.cn/game/7586.html', quote: '例如小米需通过“权限管理→自启动”设置,而vivo需通过“i管家→自启动管理”操作。' },
           doubt: CONTENT_FARM,
-        },
-        {
-          path: ['安全中心', '授权管理'],
-          versions: 'older MIUI (the article describes the Security Center permission list)',
-          source: { url: 'https://lmlphp.com/user/84154/article/item/887236', quote: '最后发现在小米的安全中心里有个授权管理。里面可以设置小米可以自启的软件' },
-          doubt: 'Repost of an old developer blog article; the final tap (the autostart list) is not named in it.',
         },
       ],
     },
@@ -384,6 +397,39 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
     },
   },
 
+  MagicOS: {
+    autostart: {
+      en: [{
+        path: ['System manager', 'Battery', A, 'Manage automatically'],
+        source: {
+          url: SRC.redditMagicOs,
+          quote: 'Note : Level 1 to 3 are performed from the system manager app, battery section (picture 1). … By disabling "Manage automatically" and enabling "Auto launch", "Secondary launch" and "Run in background" the app behaves as expected in stock Android.',
+        },
+        doubt: 'A user\'s Reddit post, not an Honor page; the last tap turns Manage automatically off to reach Auto launch / Secondary launch.',
+      }],
+    },
+    backgroundRunning: {
+      en: [{
+        path: ['System manager', 'Battery', A, 'Manage automatically', 'Run in background'],
+        source: {
+          url: SRC.redditMagicOs,
+          quote: 'Note : Level 1 to 3 are performed from the system manager app, battery section (picture 1). … By disabling "Manage automatically" and enabling "Auto launch", "Secondary launch" and "Run in background" the app behaves as expected in stock Android.',
+        },
+        doubt: 'A user\'s Reddit post, not an Honor page.',
+      }],
+    },
+    batteryOptimization: {
+      en: [{
+        path: ['Settings', 'Battery optimization', A, 'not allowed'],
+        source: {
+          url: SRC.redditMagicOs,
+          quote: 'Note : level 4 is performed from "Battery optimization" settings, you can search it in the Settings app (picture 2). … By selecting "not allowed" under "Battery optimization" for an application users can manually exclude specific apps from optimization.',
+        },
+        doubt: 'A user\'s Reddit post, not an Honor page; the screen is reached through the Settings search.',
+      }],
+    },
+  },
+
   ColorOS: {
     autostart: {
       en: [
@@ -499,6 +545,13 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
   },
 
   'One UI': {
+    doNotDisturb: {
+      en: [{
+        path: ['Settings', 'Notifications', 'Do not disturb'],
+        source: { url: SRC.androidPoliceDnd, quote: 'On Samsung phones Go to Settings -> Notifications -> Do not disturb.' },
+        doubt: 'Tech press (Android Police), not a Samsung page; One UI version not stated.',
+      }],
+    },
     batteryOptimization: {
       en: [
         {
@@ -527,6 +580,24 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
   },
 
   Android: {
+    doNotDisturb: {
+      en: [{
+        path: ['Settings', 'Sound & Vibration', 'Do Not Disturb'],
+        versions: 'Pixel phones',
+        source: { url: SRC.androidPoliceDnd, quote: 'On Pixel phones Go to Settings -> Sound & Vibration -> Do Not Disturb.' },
+        doubt: 'Tech press (Android Police), not Google\'s help centre; Android version not stated.',
+      }],
+    },
+    lockScreenNotifications: {
+      en: [{
+        path: ['Settings', 'Notifications', 'Notifications On Lock screen'],
+        source: {
+          url: 'https://www.webproeducation.org/how-to/change-lock-screen-notification-settings-on-android/',
+          quote: 'To begin, unlock your Android Phone and navigate to the Settings app. Once there, scroll down and select Notifications. … Tap on Notifications On Lock screen under the Privacy section.',
+        },
+        doubt: 'How-to blog, not Google\'s help centre; Android version not stated (the Privacy section is Android 12+ wording).',
+      }],
+    },
     backgroundRunning: {
       en: [
         {
