@@ -117,7 +117,9 @@ const SRC = {
   androidPoliceDnd: 'https://www.androidpolice.com/how-to-enable-and-schedule-dnd-mode-on-android/',
   // Read through a mirror of the Reddit post; the path is the post's own.
   redditMagicOs: 'https://www.reddit.com/r/Honor/comments/1cxlurd/understand_magic_oss_battery_optimization',
+  volcengineQa: 'https://www.volcengine.com/article/2662649',
 } as const;
+const VOLCENGINE_DOUBT = 'A cloud vendor\'s Q&A article (Volcengine) that reads machine-written; it agrees with the other sources here, but verify on a phone.';
 
 const A = APP_PLACEHOLDER;
 const CONTENT_FARM = 'Third-party how-to site (content farm), not a Xiaomi/Huawei/vivo page; replace with a vendor page when one is found.';
@@ -178,6 +180,12 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
           doubt: DKMA_DOUBT,
         },
         {
+          path: ['Settings', 'Apps', 'Manage apps', A, 'Autostart'],
+          versions: 'MIUI 12.0 (Android 10)',
+          source: { url: 'https://www.techbone.net/xiaomi/user-manual/autostart', quote: 'Android 10 (MIUI 12.0) Step 1: Open the Settings Step 2: Tap on Apps Step 3: Tap on Manage apps Step 4: Choose an app Step 5: Enable or disable Autostart' },
+          doubt: 'Third-party device-manual site (techbone), not a Xiaomi page.',
+        },
+        {
           path: ['Security', 'Permissions', 'Auto-start'],
           versions: 'before MIUI 14 (the Security app\'s list; dontkillmyapp cites Xiaomi\'s forum for it)',
           source: { url: SRC.dkmaXiaomi, quote: 'Open *Security app > Permissions > Auto-start*' },
@@ -203,6 +211,11 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
       ],
     },
     batteryOptimization: {
+      'zh-CN': [{
+        path: ['省电策略', '无限制'],
+        source: { url: SRC.volcengineQa, quote: '小米:跳转至「应用管理-权限管理-自启动权限」或「省电策略-无限制」' },
+        doubt: `${VOLCENGINE_DOUBT} It names the per-app 省电策略 switch, not the taps that reach it.`,
+      }],
       en: [
         {
           path: ['Settings', 'Battery & performance', 'Choose apps', 'No restrictions'],
@@ -309,6 +322,11 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
       }],
     },
     autostart: {
+      'zh-CN': [{
+        path: ['应用启动管理', '手动管理'],
+        source: { url: SRC.volcengineQa, quote: '华为:跳转至「应用启动管理」,设置为「手动管理」并开启允许后台活动' },
+        doubt: `${VOLCENGINE_DOUBT} Names the screen, not the taps that reach it (设置 → 电池 or 设置 → 应用 by version, per the English sources).`,
+      }],
       en: [
         {
           path: ['Settings', 'Apps', 'App launch', A, 'Manage manually'],
@@ -332,6 +350,11 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
       ],
     },
     backgroundRunning: {
+      'zh-CN': [{
+        path: ['应用启动管理', '手动管理', '允许后台活动'],
+        source: { url: SRC.volcengineQa, quote: '华为:跳转至「应用启动管理」,设置为「手动管理」并开启允许后台活动' },
+        doubt: VOLCENGINE_DOUBT,
+      }],
       en: [
         {
           path: ['Settings', 'Apps', 'App launch', A, 'Manage manually', 'Run in background'],
