@@ -141,12 +141,12 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
           doubt: 'A push vendor\'s FAQ (Baidu), not a Xiaomi page; undated, the version is inferred from the wording.',
         },
         {
-        path: ['设置', '应用设置', '应用管理', A, '通知管理', '允许通知'],
-        source: {
-          url: 'https://www.hkyyi.com/html/wei-xin-wu-fa-jie-shou-fu-wu-tong-zhi-zen-me-ban-kuai-su-pai-cha-jie-jue-fang-fa.html',
-          quote: '在小米手机上,路径为:设置 > 应用设置 > 应用管理 > 微信 > 通知管理 > 允许通知(开启)> 服务通知(开启)',
-        },
-        doubt: CONTENT_FARM,
+          path: ['设置', '应用设置', '应用管理', A, '通知管理', '允许通知'],
+          source: {
+            url: 'https://www.hkyyi.com/html/wei-xin-wu-fa-jie-shou-fu-wu-tong-zhi-zen-me-ban-kuai-su-pai-cha-jie-jue-fang-fa.html',
+            quote: '在小米手机上,路径为:设置 > 应用设置 > 应用管理 > 微信 > 通知管理 > 允许通知(开启)> 服务通知(开启)',
+          },
+          doubt: CONTENT_FARM,
         },
       ],
     },
