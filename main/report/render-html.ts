@@ -184,7 +184,7 @@ const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--fg);max-width:1100px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 4px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:16px;margin:20px 0 6px}
 .meta{color:var(--muted);margin:2px 0 8px}
-code,pre{font:13px/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"Noto Sans Mono CJK SC",monospace}
+code,pre{font:13px/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono","Noto Sans Mono CJK SC",monospace}
 pre{white-space:pre-wrap;word-break:break-word;margin:2px 0 6px;padding:6px 8px;background:#f6f8fa;border-radius:4px}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}
 .verdict{border-left:6px solid var(--unknown);background:#f6f8fa;padding:10px 14px;margin:10px 0;border-radius:4px}
@@ -197,6 +197,7 @@ ul.checks{list-style:none;padding:0;margin:0}
 .badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}.badge.sev-ok{background:var(--ok)}.badge.sev-manual,.badge.sev-info{background:var(--manual)}
 .because{color:var(--muted);font-style:italic}
 details.evidence summary{cursor:pointer;color:var(--muted)}details.evidence ul{padding-left:18px;margin:4px 0}
+.lab td:first-child{width:32%}.lab td:nth-child(4){white-space:nowrap}
 footer dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}footer dt{color:var(--muted)}footer dd{margin:0}
-@media print{body{padding:0;max-width:none}.step,.verdict,tr{break-inside:avoid}details.evidence>*{display:block}a{color:inherit;text-decoration:none}}
+@media print{body{padding:0;max-width:none}h2,h3{break-after:avoid}.step,.verdict,tr{break-inside:avoid}details.evidence>*{display:block}a{color:inherit;text-decoration:none}}
 `;
