@@ -64,7 +64,15 @@ export interface DeviceReport {
   probes?: { read: string[]; missing: string[] };
   fixes?: FixRecord[];
   answers?: ManualAnswer[];
+  /** With `--since-last`: what changed since this phone's previous audit, and when that was. */
+  changes?: DeviceChange[];
+  previousAuditAt?: string;
 }
+
+/** One fact that changed (`path` into the facts, e.g. "system.zenMode") or one finding whose outcome changed. */
+export type DeviceChange =
+  | { path: string; before: unknown; after: unknown }
+  | { finding: string; before: string | null; after: string | null };
 
 export type ReportSource = 'live' | 'capture' | 'bugreport';
 

@@ -57,6 +57,7 @@ const AppSchema = z.object({
 });
 
 export const DeviceFactsSchema = z.object({
+  fingerprint: z.string().nullable().optional(),
   manufacturer: z.string().nullable(),
   brand: z.string().nullable(),
   model: z.string().nullable(),
@@ -114,6 +115,11 @@ export const DeviceReportSchema = z.object({
     finding: z.string(), fix: z.string(), command: z.string(), at: z.iso.datetime({ offset: true }), ok: z.boolean(),
     after: z.string().optional(),
   })).optional(),
+  changes: z.array(z.union([
+    z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }),
+    z.object({ finding: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+  ])).optional(),
+  previousAuditAt: z.iso.datetime({ offset: true }).optional(),
   answers: z.array(z.object({
     finding: z.string(), answer: z.enum(['yes', 'no', 'unsure']), note: z.string().optional(), at: z.iso.datetime({ offset: true }),
   })).optional(),
