@@ -1,6 +1,8 @@
 import type { Finding, Severity } from '../domain/findings.js';
 import { severityRank } from '../domain/findings.js';
 import type { DeviceState } from '../domain/report.js';
+import type { Locale } from '../i18n/locale.js';
+import { plural, translator } from '../i18n/messages.js';
 
 /**
  * The one sentence a reader needs first: what blocks the push on this phone, and what to do first.
@@ -41,14 +43,8 @@ const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
 
 const ACTIONABLE: readonly Severity[] = ['error', 'warning'];
 
-const UNREADABLE: Readonly<Record<Exclude<DeviceState, 'device'>, string>> = {
-  unauthorized: 'The phone has not allowed USB debugging from this computer, so nothing could be read.',
-  offline: 'The phone is offline to adb, so nothing could be read.',
-  'no-permissions': 'This computer may not open the phone over USB (no permissions), so nothing could be read.',
-  gone: 'The phone was lost during the audit; only part of it was read.',
-};
-
-export function verdictOf(findings: readonly Finding[], state: DeviceState = 'device'): Verdict {
+export function verdictOf(findings: readonly Finding[], state: DeviceState = 'device', locale: Locale = 'en'): Verdict {
+  const t = translator(locale);
   const failing = findings.filter((f) => ACTIONABLE.includes(f.severity));
   const failingIds = new Set(failing.map((f) => f.id));
   const isConsequence = (f: Finding): boolean => (EXPLAINED_BY[f.id] ?? []).some((cause) => failingIds.has(cause));
@@ -57,16 +53,14 @@ export function verdictOf(findings: readonly Finding[], state: DeviceState = 'de
   const first = causes[0] ?? failing[0];
 
   if (state !== 'device' && (state !== 'gone' || !first)) {
-    return { severity: 'unknown', findingId: null, headline: UNREADABLE[state], firstStep: '', explains: [] };
+    return { severity: 'unknown', findingId: null, headline: t(`verdict.${state}`), firstStep: '', explains: [] };
   }
   if (!first) {
     const unknown = findings.filter((f) => f.severity === 'unknown').length;
     return {
       severity: 'ok', findingId: null,
-      headline: unknown > 0
-        ? `Nothing that was read blocks offline push on this phone, but ${unknown} ${unknown === 1 ? 'check' : 'checks'} could not be read.`
-        : 'Nothing on this phone blocks offline push.',
-      firstStep: findings.length > 0 ? 'Prove it with a test push in the background, locked and killed conditions.' : '',
+      headline: unknown > 0 ? plural(locale, 'verdict.ok-unknown', unknown) : t('verdict.ok'),
+      firstStep: findings.length > 0 ? t('verdict.next') : '',
       explains: [],
     };
   }
@@ -76,7 +70,7 @@ export function verdictOf(findings: readonly Finding[], state: DeviceState = 'de
   return {
     severity: first.severity,
     findingId: first.id,
-    headline: first.severity === 'error' ? `Push cannot show on this phone: ${what}` : `Push may be delayed or silenced on this phone: ${what}`,
+    headline: t(first.severity === 'error' ? 'verdict.error' : 'verdict.warning', { what }),
     firstStep: first.remedy,
     explains,
   };

@@ -48,3 +48,18 @@ describe('renderHtml', () => {
     expect(html).toContain('Accept the &quot;Allow USB debugging?&quot; prompt');
   });
 });
+
+describe('renderHtml in Chinese', () => {
+  const html = renderHtml(labFixture(), { locale: 'zh-CN' });
+
+  it('marks the page zh-CN and speaks Chinese around the phone\'s own words', () => {
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('5. 手机上的通知设置');
+    expect(html).toContain('首先：');
+    expect(html).toContain('此手机无法显示推送');
+    expect(html).toContain('2026年11月25日');
+    // Evidence stays as the phone printed it.
+    expect(html).toContain('android.permission.POST_NOTIFICATIONS: granted=false');
+    expect(html).not.toContain('Do first:');
+  });
+});

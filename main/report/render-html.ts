@@ -3,6 +3,8 @@ import { verdictOf, type Verdict } from '../../common/checklist/verdict.js';
 import type { Evidence } from '../../common/domain/facts.js';
 import { SEVERITIES, type Finding, type Severity } from '../../common/domain/findings.js';
 import type { DeviceReport, Report } from '../../common/domain/report.js';
+import type { Locale } from '../../common/i18n/locale.js';
+import { plural, translator } from '../../common/i18n/messages.js';
 import { countBySeverity, identityLine } from './device-identity.js';
 
 /**
@@ -14,25 +16,33 @@ import { countBySeverity, identityLine } from './device-identity.js';
 export interface HtmlOptions {
   /** Extra lines for the environment block, e.g. the adb server's version; never secrets. */
   environment?: Readonly<Record<string, string>>;
+  locale?: Locale;
+}
+
+/** Everything a part of the page needs to speak the reader's language. */
+interface Ctx {
+  locale: Locale;
+  t: ReturnType<typeof translator>;
+  time: (iso: string) => string;
 }
 
 const SECTION_OF = new Map(CHECKLIST.map((e) => [e.id, e.section]));
 const ORDER_OF = new Map(CHECKLIST.map((e, i) => [e.id, i]));
 
-const LABEL: Readonly<Record<Severity, string>> = {
-  error: 'Failed', warning: 'At risk', unknown: 'Unknown', manual: 'Ask', info: 'Note', ok: 'Passed',
-};
-
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const title = `Push Doctor report${report.app ? ` · ${report.app}` : ''}`;
+  const locale = options.locale ?? 'en';
+  const t = translator(locale);
+  const dates = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  const ctx: Ctx = { locale, t, time: (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dates.format(new Date(iso))) };
+  const title = report.app ? t('report.title-app', { app: report.app }) : t('report.title');
   const body: string[] = [];
-  body.push(`<header><h1>${esc(title)}</h1>${overview(report)}</header>`);
-  if (report.devices.length === 0) body.push('<p class="empty">No devices.</p>');
-  if (report.devices.length > 1) body.push(labTable(report.devices));
-  for (const [i, d] of report.devices.entries()) body.push(device(d, i));
-  body.push(environment(report, options.environment ?? {}));
+  body.push(`<header><h1>${esc(title)}</h1>${overview(report, ctx)}</header>`);
+  if (report.devices.length === 0) body.push(`<p class="empty">${esc(t('report.no-devices'))}</p>`);
+  if (report.devices.length > 1) body.push(labTable(report.devices, ctx));
+  for (const [i, d] of report.devices.entries()) body.push(device(d, i, ctx));
+  body.push(environment(report, options.environment ?? {}, ctx));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -47,51 +57,66 @@ ${body.join('\n')}
 `;
 }
 
-function overview(report: Report): string {
+function overview(report: Report, { locale, t, time }: Ctx): string {
   const phones = report.devices.length;
-  const blocked = report.devices.filter((d) => verdictOf(d.findings, d.state).severity === 'error').length;
-  return `<p class="meta">${phones} ${phones === 1 ? 'phone' : 'phones'}${phones > 1 ? ` · ${blocked} with push blocked` : ''}`
-    + ` · source: ${esc(report.source)} · generated ${esc(report.generatedAt)}</p>`;
+  const blocked = report.devices.filter((d) => verdictOf(d.findings, d.state, locale).severity === 'error').length;
+  const parts = [plural(locale, 'report.phones', phones)];
+  if (phones > 1) parts.push(t('report.blocked', { count: blocked }));
+  parts.push(t('report.source', { source: report.source }), t('report.generated', { time: time(report.generatedAt) }));
+  return `<p class="meta">${parts.map(esc).join(' · ')}</p>`;
 }
 
 /** A lab report opens with one line per phone, so the reader sees the whole lab before any detail. */
-function labTable(devices: readonly DeviceReport[]): string {
+function labTable(devices: readonly DeviceReport[], ctx: Ctx): string {
+  const { t } = ctx;
   const rows = devices.map((d, i) => {
-    const v = verdictOf(d.findings, d.state);
-    return `<tr><td><a href="#device-${i}">${esc(identityLine(d))}</a></td><td><code>${esc(d.serial)}</code></td>`
-      + `<td>${esc(d.state)}</td><td>${badge(v.severity)}</td><td>${esc(v.headline)}</td></tr>`;
+    const v = verdictOf(d.findings, d.state, ctx.locale);
+    return `<tr><td><a href="#device-${i}">${esc(phoneName(d, ctx))}</a></td><td><code>${esc(d.serial)}</code></td>`
+      + `<td>${esc(d.state)}</td><td>${badge(v.severity, ctx)}</td><td>${esc(v.headline)}</td></tr>`;
   });
-  return `<section class="lab"><h2>Lab</h2><table><thead><tr><th>Phone</th><th>Serial</th><th>State</th><th>Verdict</th><th>What blocks the push</th></tr></thead>`
+  const head = (['report.col.phone', 'report.col.serial', 'report.col.state', 'report.col.verdict', 'report.col.blocks'] as const)
+    .map((k) => `<th>${esc(t(k))}</th>`).join('');
+  return `<section class="lab"><h2>${esc(t('report.lab'))}</h2><table><thead><tr>${head}</tr></thead>`
     + `<tbody>${rows.join('')}</tbody></table></section>`;
 }
 
-function device(d: DeviceReport, index: number): string {
-  const v = verdictOf(d.findings, d.state);
+/** The identity line; a phone nothing could be read from is named as such in the reader's language. */
+function phoneName(d: DeviceReport, { t }: Ctx): string {
+  const line = identityLine(d);
+  return line === 'Unknown phone' ? t('report.unknown-phone') : line;
+}
+
+function device(d: DeviceReport, index: number, ctx: Ctx): string {
+  const { t } = ctx;
+  const v = verdictOf(d.findings, d.state, ctx.locale);
   const counts = countBySeverity(d);
-  const summary = SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${LABEL[s].toLowerCase()}`).join(' · ');
+  const summary = SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`severity.${s}`)}`).join(' · ');
+  const serial = markup(t('report.serial', { serial: SLOT }), `<code>${esc(d.serial)}</code>`);
+  const server = d.ref ? ` ${markup(t('report.on-server', { server: SLOT }), `<code>${esc(d.ref.server)}</code>`)}` : '';
   const parts = [
     `<section class="device" id="device-${index}">`,
-    `<h2>${esc(identityLine(d))}</h2>`,
-    `<p class="meta">Serial <code>${esc(d.serial)}</code>${d.ref ? ` on adb server <code>${esc(d.ref.server)}</code>` : ''} · state: ${esc(d.state)}${summary ? ` · ${summary}` : ''}</p>`,
-    verdictBlock(v),
-    checklist(d.findings, v),
-    pushTests(d),
-    fixes(d),
-    answers(d),
-    errors(d),
-    d.probes && d.probes.missing.length > 0 ? `<p class="meta">Not read: ${d.probes.missing.map((p) => `<code>${esc(p)}</code>`).join(', ')}</p>` : '',
+    `<h2>${esc(phoneName(d, ctx))}</h2>`,
+    `<p class="meta">${serial}${server} · ${esc(t('report.state', { state: d.state }))}${summary ? ` · ${esc(summary)}` : ''}</p>`,
+    verdictBlock(v, ctx),
+    checklist(d.findings, v, ctx),
+    pushTests(d, ctx),
+    fixes(d, ctx),
+    answers(d, ctx),
+    errors(d, ctx),
+    d.probes && d.probes.missing.length > 0
+      ? `<p class="meta">${markup(t('report.not-read', { probes: SLOT }), d.probes.missing.map((p) => `<code>${esc(p)}</code>`).join(', '))}</p>` : '',
     '</section>',
   ];
   return parts.filter(Boolean).join('\n');
 }
 
-function verdictBlock(v: Verdict): string {
+function verdictBlock(v: Verdict, { t }: Ctx): string {
   return `<div class="verdict sev-${v.severity}" role="note"><p class="headline">${esc(v.headline)}</p>`
-    + (v.firstStep ? `<p><strong>Do first:</strong> ${esc(v.firstStep)}</p>` : '')
+    + (v.firstStep ? `<p><strong>${esc(t('report.do-first'))}</strong> ${esc(v.firstStep)}</p>` : '')
     + '</div>';
 }
 
-function checklist(findings: readonly Finding[], v: Verdict): string {
+function checklist(findings: readonly Finding[], v: Verdict, ctx: Ctx): string {
   const bySection = new Map<ChecklistSection | 'other', Finding[]>();
   for (const f of [...findings].sort((a, b) => (ORDER_OF.get(a.id) ?? 999) - (ORDER_OF.get(b.id) ?? 999))) {
     const section = SECTION_OF.get(f.id) ?? 'other';
@@ -104,72 +129,90 @@ function checklist(findings: readonly Finding[], v: Verdict): string {
   for (const s of sections) {
     const list = bySection.get(s);
     if (!list) continue;
-    const heading = s === 'other' ? 'Other checks' : `${s}. ${CHECKLIST_SECTIONS[s]}`;
-    out.push(`<h3>${esc(heading)}</h3><ul class="checks">${list.map((f) => step(f, v)).join('')}</ul>`);
+    const heading = s === 'other' ? ctx.t('section.other') : `${s}. ${ctx.t(`section.${s}`)}`;
+    out.push(`<h3>${esc(heading)}</h3><ul class="checks">${list.map((f) => step(f, v, ctx)).join('')}</ul>`);
   }
   return out.join('\n');
 }
 
-function step(f: Finding, v: Verdict): string {
+function step(f: Finding, v: Verdict, ctx: Ctx): string {
+  const { t } = ctx;
   const consequence = v.explains.includes(f.id) && v.findingId
-    ? `<p class="because">Follows from: ${esc(v.findingId)}</p>` : '';
-  const remedy = f.remedy && f.severity !== 'ok' ? `<p class="remedy"><strong>What to do:</strong> ${esc(f.remedy)}</p>` : '';
+    ? `<p class="because">${esc(t('report.follows-from', { finding: v.findingId }))}</p>` : '';
+  const remedy = f.remedy && f.severity !== 'ok' ? `<p class="remedy"><strong>${esc(t('report.what-to-do'))}</strong> ${esc(f.remedy)}</p>` : '';
   return `<li class="step sev-${f.severity}">`
-    + `<p class="step-title">${badge(f.severity)} <span>${esc(f.title)}</span> <code class="id">${esc(f.id)}</code></p>`
+    + `<p class="step-title">${badge(f.severity, ctx)} <span>${esc(f.title)}</span> <code class="id">${esc(f.id)}</code></p>`
     + (f.detail ? `<p class="detail">${esc(f.detail)}</p>` : '')
-    + consequence + remedy + evidence(f.evidence)
+    + consequence + remedy + evidence(f.evidence, ctx)
     + '</li>';
 }
 
-function evidence(list: readonly Evidence[]): string {
+/** Evidence is the phone's own words: never translated. */
+function evidence(list: readonly Evidence[], { t }: Ctx): string {
   if (list.length === 0) return '';
   const items = list.map((e) => `<li><code>$ ${esc(e.command)}</code><pre>${esc(e.excerpt)}</pre></li>`).join('');
-  return `<details class="evidence"${list.length <= 2 ? ' open' : ''}><summary>Evidence (${list.length})</summary><ul>${items}</ul></details>`;
+  return `<details class="evidence"${list.length <= 2 ? ' open' : ''}><summary>${esc(t('report.evidence', { count: list.length }))}</summary><ul>${items}</ul></details>`;
 }
 
-function pushTests(d: DeviceReport): string {
+function pushTests(d: DeviceReport, { t, time }: Ctx): string {
   if (d.pushTests.length === 0) return '';
-  const rows = d.pushTests.map((t) => `<tr><td><code>${esc(t.route)}</code></td><td>${esc(t.sentAt)}</td>`
-    + `<td>${t.accepted ? 'accepted' : 'rejected'} (<code>${esc(t.response.code)}</code> ${esc(t.response.meaning)})</td>`
-    + `<td>${t.postedAt ? esc(t.postedAt) : 'not posted'}</td><td>${t.latencyMs === null ? '—' : `${t.latencyMs} ms`}</td>`
-    + `<td>${t.displayed === null ? '—' : t.displayed ? 'yes' : 'no'}</td></tr>`);
-  return `<h3>Test pushes</h3><table><thead><tr><th>Route</th><th>Sent</th><th>Server</th><th>Posted</th><th>Latency</th><th>Displayed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const rows = d.pushTests.map((p) => `<tr><td><code>${esc(p.route)}</code></td><td>${esc(time(p.sentAt))}</td>`
+    + `<td>${esc(t(p.accepted ? 'report.accepted' : 'report.rejected'))} (<code>${esc(p.response.code)}</code> ${esc(p.response.meaning)})</td>`
+    + `<td>${esc(p.postedAt ? time(p.postedAt) : t('report.not-posted'))}</td><td>${p.latencyMs === null ? '—' : esc(t('report.ms', { ms: p.latencyMs }))}</td>`
+    + `<td>${p.displayed === null ? '—' : esc(t(p.displayed ? 'report.yes' : 'report.no'))}</td></tr>`);
+  return `<h3>${esc(t('report.test-pushes'))}</h3>${table(t, ['report.col.route', 'report.col.sent', 'report.col.server', 'report.col.posted', 'report.col.latency', 'report.col.displayed'], rows)}`;
 }
 
-function fixes(d: DeviceReport): string {
+function fixes(d: DeviceReport, { t, time }: Ctx): string {
   const list = d.fixes ?? [];
   if (list.length === 0) return '';
   const rows = list.map((f) => `<tr><td><code>${esc(f.finding)}</code></td><td><code>${esc(f.command)}</code></td>`
-    + `<td>${esc(f.at)}</td><td>${f.ok ? 'done' : 'failed'}</td><td>${esc(f.after ?? '—')}</td></tr>`);
-  return `<h3>Fixes applied</h3><table><thead><tr><th>Finding</th><th>Command</th><th>At</th><th>Result</th><th>After</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    + `<td>${esc(time(f.at))}</td><td>${esc(t(f.ok ? 'report.fix-done' : 'report.fix-failed'))}</td><td>${esc(f.after ?? '—')}</td></tr>`);
+  return `<h3>${esc(t('report.fixes'))}</h3>${table(t, ['report.col.finding', 'report.col.command', 'report.col.at', 'report.col.result', 'report.col.after'], rows)}`;
 }
 
-function answers(d: DeviceReport): string {
+function answers(d: DeviceReport, { t, time }: Ctx): string {
   const list = d.answers ?? [];
   if (list.length === 0) return '';
-  const rows = list.map((a) => `<tr><td><code>${esc(a.finding)}</code></td><td>${esc(a.answer)}</td><td>${esc(a.note ?? '')}</td><td>${esc(a.at)}</td></tr>`);
-  return `<h3>The engineer's answers</h3><table><thead><tr><th>Step</th><th>Answer</th><th>Note</th><th>At</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const rows = list.map((a) => `<tr><td><code>${esc(a.finding)}</code></td><td>${esc(t(`report.answer.${a.answer}`))}</td>`
+    + `<td>${esc(a.note ?? '')}</td><td>${esc(time(a.at))}</td></tr>`);
+  return `<h3>${esc(t('report.answers'))}</h3>${table(t, ['report.col.step', 'report.col.answer', 'report.col.note', 'report.col.at'], rows)}`;
 }
 
-function errors(d: DeviceReport): string {
+function errors(d: DeviceReport, { t }: Ctx): string {
   if (d.errors.length === 0) return '';
-  const items = d.errors.map((e) => `<li><code>${esc(e.code)}</code>${e.during ? ` during <code>${esc(e.during)}</code>` : ''}: ${esc(e.message)}</li>`);
-  return `<h3>Errors</h3><ul class="errors">${items.join('')}</ul>`;
+  const items = d.errors.map((e) => `<li><code>${esc(e.code)}</code>`
+    + `${e.during ? ` ${markup(t('report.during', { during: SLOT }), `<code>${esc(e.during)}</code>`)}` : ''}: ${esc(e.message)}</li>`);
+  return `<h3>${esc(t('report.errors'))}</h3><ul class="errors">${items.join('')}</ul>`;
 }
 
-function environment(report: Report, extra: Readonly<Record<string, string>>): string {
+function environment(report: Report, extra: Readonly<Record<string, string>>, { t, time }: Ctx): string {
   const rows: [string, string][] = [
-    ['Tool', `${report.tool.name} ${report.tool.version}`],
-    ['Generated', report.generatedAt],
-    ['Source', report.source],
-    ...(report.app ? [['App under test', report.app] as [string, string]] : []),
+    [t('report.env.tool'), `${report.tool.name} ${report.tool.version}`],
+    [t('report.env.generated'), `${time(report.generatedAt)} (${report.generatedAt})`],
+    [t('report.env.source'), report.source],
+    ...(report.app ? [[t('report.env.app'), report.app] as [string, string]] : []),
     ...Object.entries(extra),
   ];
-  return `<footer><h2>Environment</h2><dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl></footer>`;
+  return `<footer><h2>${esc(t('report.environment'))}</h2><dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl></footer>`;
 }
 
-function badge(s: Severity): string {
-  return `<span class="badge sev-${s}">${LABEL[s]}</span>`;
+type HeaderKey = Parameters<Ctx['t']>[0];
+
+function table(t: Ctx['t'], headers: readonly HeaderKey[], rows: readonly string[]): string {
+  const head = headers.map((h) => `<th>${esc((t as (k: string) => string)(h))}</th>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function badge(s: Severity, { t }: Ctx): string {
+  return `<span class="badge sev-${s}">${esc(t(`severity.${s}`))}</span>`;
+}
+
+/** A placeholder filled with markup after the message is escaped, so translated text stays text. */
+const SLOT = '\u0000';
+
+function markup(message: string, html: string): string {
+  return esc(message).replace(SLOT, html);
 }
 
 /** Text into HTML text or a double-quoted attribute. */
