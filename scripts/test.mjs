@@ -18,6 +18,10 @@ function checkPrerequisites() {
   if (adb.error || adb.status !== 0) {
     missing.push('adb is not on PATH: the integration tests start their own adb server. Install it: `sudo apt-get install adb` (Debian/Ubuntu).');
   }
+  const pdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  if (pdftotext.error) {
+    missing.push('pdftotext is not on PATH: the PDF report tests read their text back with it. Install it: `sudo apt-get install poppler-utils`.');
+  }
   if (!existsSync(CHROMIUM)) {
     missing.push(`${CHROMIUM} is missing: the end-to-end tests drive Debian's Chromium. Install it: \`sudo apt-get install chromium\`.`);
   }

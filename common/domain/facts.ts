@@ -106,6 +106,8 @@ export interface PushLogFacts {
 }
 
 export interface DeviceFacts {
+  /** ro.build.fingerprint: which build the phone runs; history follows a phone across audits by it. */
+  fingerprint?: string | null;
   manufacturer: string | null;
   brand: string | null;
   model: string | null;

@@ -1,3 +1,4 @@
+import type { DeviceRef } from './device.js';
 import type { DeviceFacts } from './facts.js';
 import type { Finding } from './findings.js';
 
@@ -31,8 +32,29 @@ export interface PushTestResult {
   displayed: boolean | null;
 }
 
+/** A safe on-phone fix that was applied (`fix --finding`, the workstation's Fix button). */
+export interface FixRecord {
+  finding: string;
+  fix: string;
+  command: string;
+  at: string;
+  ok: boolean;
+  /** The finding's severity after the re-check, when it ran. */
+  after?: string;
+}
+
+/** The engineer's answer to a manual step. */
+export interface ManualAnswer {
+  finding: string;
+  answer: 'yes' | 'no' | 'unsure';
+  note?: string;
+  at: string;
+}
+
 export interface DeviceReport {
   serial: string;
+  /** Which phone exactly (server, serial, transport id); `serial` stays for readers. */
+  ref?: DeviceRef;
   state: DeviceState;
   facts: DeviceFacts;
   findings: Finding[];
@@ -40,7 +62,17 @@ export interface DeviceReport {
   errors: DeviceError[];
   /** Probe ids that were read, and those that were not (a lost phone says what it lost). */
   probes?: { read: string[]; missing: string[] };
+  fixes?: FixRecord[];
+  answers?: ManualAnswer[];
+  /** With `--since-last`: what changed since this phone's previous audit, and when that was. */
+  changes?: DeviceChange[];
+  previousAuditAt?: string;
 }
+
+/** One fact that changed (`path` into the facts, e.g. "system.zenMode") or one finding whose outcome changed. */
+export type DeviceChange =
+  | { path: string; before: unknown; after: unknown }
+  | { finding: string; before: string | null; after: string | null };
 
 export type ReportSource = 'live' | 'capture' | 'bugreport';
 

@@ -57,6 +57,7 @@ const AppSchema = z.object({
 });
 
 export const DeviceFactsSchema = z.object({
+  fingerprint: z.string().nullable().optional(),
   manufacturer: z.string().nullable(),
   brand: z.string().nullable(),
   model: z.string().nullable(),
@@ -103,12 +104,25 @@ export const PushTestResultSchema = z.object({
 
 export const DeviceReportSchema = z.object({
   serial: z.string().min(1),
+  ref: z.object({ server: z.string().min(1), serial: z.string().min(1), transportId: z.number().int().nonnegative().optional() }).optional(),
   state: z.enum(DEVICE_STATES),
   facts: DeviceFactsSchema,
   findings: z.array(FindingSchema),
   pushTests: z.array(PushTestResultSchema),
   errors: z.array(z.object({ code: z.enum(ERROR_CODES), message: z.string(), during: z.string().optional() })),
   probes: z.object({ read: z.array(z.string()), missing: z.array(z.string()) }).optional(),
+  fixes: z.array(z.object({
+    finding: z.string(), fix: z.string(), command: z.string(), at: z.iso.datetime({ offset: true }), ok: z.boolean(),
+    after: z.string().optional(),
+  })).optional(),
+  changes: z.array(z.union([
+    z.object({ path: z.string(), before: z.unknown(), after: z.unknown() }),
+    z.object({ finding: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+  ])).optional(),
+  previousAuditAt: z.iso.datetime({ offset: true }).optional(),
+  answers: z.array(z.object({
+    finding: z.string(), answer: z.enum(['yes', 'no', 'unsure']), note: z.string().optional(), at: z.iso.datetime({ offset: true }),
+  })).optional(),
 });
 
 export const ReportSchema = z.object({
