@@ -89,7 +89,8 @@ describe('device sidebar', () => {
 
     await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Search SDK and PATH again' })));
     expect(fake.calls.filter((c) => c.method === 'setSettings').map((c) => c.args)).toEqual([[{ adbPath: null }]]);
-    expect(within(sidebar()).getByText('adb: /usr/bin/adb')).toBeTruthy();
+    expect(within(sidebar()).queryByText('adb: /opt/platform-tools/adb')).toBeNull();
+    expect(within(sidebar()).getByRole('alert').textContent).toBe('adb was not found.');
   });
 
   it("shows main's refusal of a chosen file that is not adb, with what to choose", async () => {
