@@ -4,7 +4,7 @@ import type { DeviceEvent, DeviceTracker } from '../adb/device-port.js';
 import type { AppInfo } from '../../common/ipc/contract.js';
 import type { AuditServices } from '../ipc/audit-handlers.js';
 import { toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
-import { createDispatch, originOf, type Dispatch, type Transport } from '../ipc/dispatch.js';
+import { createDispatch, originOf, type Dispatch, type Handlers, type Transport } from '../ipc/dispatch.js';
 import { serveOverElectron, type IpcMainLike } from '../ipc/electron-transport.js';
 import { allHandlers } from '../ipc/register.js';
 import { createAdbChooser } from './adb-chooser.js';
@@ -51,7 +51,12 @@ export interface WorkstationOptions {
 }
 
 export interface Workstation {
-  /** The transport-free dispatch, so another transport (a WebSocket lab server) can serve it too. */
+  /**
+   * The handler table, transport-free: another transport (the WebSocket lab server) serves it through a
+   * dispatch of its own, which trusts that server's origin instead of app://bundle.
+   */
+  handlers: Handlers;
+  /** The dispatch the Electron transport serves. */
   dispatch: Dispatch;
   /** Every transport main serves the dispatch over; events nobody asked for are broadcast through each. */
   transports: Transport[];
@@ -79,19 +84,17 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
     adb: await findAdb({ settingsPath: (await settings.getSettings()).adbPath, env: options.env, platform: options.platform }),
   });
 
-  const dispatch = createDispatch(
-    allHandlers(
-      {
-        appInfo,
-        getSettings: settings.getSettings,
-        setSettings: settings.setSettings,
-        chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: options.platform }),
-        openExternal: (url) => electron.shell.openExternal(url),
-      },
-      options.lab,
-    ),
-    { trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] },
+  const handlers = allHandlers(
+    {
+      appInfo,
+      getSettings: settings.getSettings,
+      setSettings: settings.setSettings,
+      chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: options.platform }),
+      openExternal: (url) => electron.shell.openExternal(url),
+    },
+    options.lab,
   );
+  const dispatch = createDispatch(handlers, { trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] });
   const transports: Transport[] = [
     serveOverElectron(dispatch, { ipcMain: electron.ipcMain, receivers: () => electron.allWindows().map((w) => w.webContents) }),
   ];
@@ -109,6 +112,7 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
   await window.loadURL(devOrigin && options.devServerUrl ? options.devServerUrl : `${APP_ORIGIN}/index.html`);
 
   return {
+    handlers,
     dispatch,
     transports,
     window,
