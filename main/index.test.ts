@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -79,4 +79,8 @@ it('installs the crash handler first: on the process, and for crashed pages and 
   electron.app.emit('render-process-gone', {}, contents, { reason: 'crashed', exitCode: 139 });
   await vi.waitFor(() => expect(contents.reloads).toBe(1));
   expect(electron.dialog.messageBoxes[0]?.message).toBe('The Push Doctor window stopped working');
+  // Written to a file in the app's logs folder, which the dialog names.
+  const logFile = path.join(userData, 'logs', 'main.log');
+  expect(electron.dialog.messageBoxes[0]?.detail).toContain(logFile);
+  expect(await readFile(logFile, 'utf8')).toMatch(/ERROR \[crash\] The window's page stopped \(crashed, exit code 139\)\n$/);
 });

@@ -10,12 +10,15 @@ import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
 import { createSettingsStore } from './app/settings-store.js';
-import { createLogger } from './log/logger.js';
+import { consoleSink, createLogger } from './log/logger.js';
+import { fileSink } from './log/file-sink.js';
 
 // The composition root: only wiring lives here; everything it calls is tested on the Electron fake.
 
-// First, so even a failure while starting is logged (redacted) and shown instead of lost.
-installCrashHandler({ process, app, dialog, log: createLogger('crash') });
+// First, so even a failure while starting is logged (redacted, to the console and a file the user can
+// send us) and shown instead of lost.
+const crashLogFile = path.join(app.getPath('logs'), 'main.log');
+installCrashHandler({ process, app, dialog, log: createLogger('crash', fileSink(crashLogFile, consoleSink)), logFile: crashLogFile });
 
 // Before `ready`, synchronously in the entry module: Electron accepts privileged schemes only then.
 registerAppScheme(protocol);

@@ -13,6 +13,8 @@ export interface CrashHandlerDeps {
   app: Pick<App, 'on' | 'off' | 'isReady' | 'exit' | 'quit'>;
   dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
   log: Logger;
+  /** Where the log is written, so the user can find it (and send it). */
+  logFile?: string;
 }
 
 /** What the user reads of an error: its first line, redacted and short. */
@@ -26,6 +28,7 @@ const QUIET_REASONS = new Set(['clean-exit']);
 
 export function installCrashHandler(deps: CrashHandlerDeps): () => void {
   const { log, dialog, app } = deps;
+  const inTheLog = deps.logFile ? `The details are in the log: ${deps.logFile}` : 'The details are in the log.';
   let quitting = false;
   // One message box at a time: a loop of failures must not bury the user in dialogs (they are all logged).
   let boxOpen = false;
@@ -51,7 +54,7 @@ export function installCrashHandler(deps: CrashHandlerDeps): () => void {
     // Node's state after an uncaught exception is unknown: say so, then leave instead of carrying on.
     dialog.showErrorBox(
       'Push Doctor hit an unexpected error and must close',
-      `${describeForUser(error)}\n\nThe details are in the log. Start Push Doctor again; nothing on the phone was changed by this error.`,
+      `${describeForUser(error)}\n\n${inTheLog}\nStart Push Doctor again; nothing on the phone was changed by this error.`,
     );
     app.exit(1);
   };
@@ -60,7 +63,7 @@ export function installCrashHandler(deps: CrashHandlerDeps): () => void {
     log.error('Unhandled promise rejection', reason);
     void tell(
       'Something in Push Doctor failed in the background',
-      `${describeForUser(reason)}\n\nPush Doctor keeps running; the details are in the log. If a view looks stuck, repeat what you were doing.`,
+      `${describeForUser(reason)}\n\nPush Doctor keeps running. If a view looks stuck, repeat what you were doing.\n${inTheLog}`,
     );
   };
 
@@ -73,7 +76,7 @@ export function installCrashHandler(deps: CrashHandlerDeps): () => void {
     log.error(what);
     void tell(
       'The Push Doctor window stopped working',
-      `Reason: ${details.reason}. Reload it to continue; an audit that was running must be started again.`,
+      `Reason: ${details.reason}. Reload it to continue; an audit that was running must be started again.\n${inTheLog}`,
       ['Reload', 'Quit'],
     ).then((button) => {
       if (button === 0 && !contents.isDestroyed()) contents.reload();
@@ -91,7 +94,7 @@ export function installCrashHandler(deps: CrashHandlerDeps): () => void {
     log.error(what);
     void tell(
       `A part of Push Doctor stopped (${name})`,
-      `Reason: ${details.reason}. Push Doctor keeps running and Chromium restarts the part it needs; if the window looks wrong, close and start Push Doctor again.`,
+      `Reason: ${details.reason}. Push Doctor keeps running and Chromium restarts the part it needs; if the window looks wrong, close and start Push Doctor again.\n${inTheLog}`,
     );
   };
 

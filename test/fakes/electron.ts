@@ -273,6 +273,8 @@ class FakeApp extends EventEmitter {
 
   getPath(name: string): string {
     if (name === 'userData') return this.userDataDir;
+    // Where Electron puts it on Linux (~/.config/<app>/logs), so a test's logs go away with its userData.
+    if (name === 'logs') return path.join(this.userDataDir, 'logs');
     return path.join(os.tmpdir(), `push-doctor-fake-${name}`);
   }
 
