@@ -24,7 +24,7 @@ export function createAdbChooser(deps: AdbChooserDeps): () => Promise<AdbChoice>
     properties: ['openFile', 'dontAddToRecent'],
     ...(deps.platform === 'win32' ? { filters: [{ name: 'adb.exe', extensions: ['exe'] }] } : {}),
   };
-  return async () => {
+  async function choose(): Promise<AdbChoice> {
     const picked = await deps.dialog.showOpenDialog(options);
     if (picked.canceled || picked.filePaths.length === 0) return { chosen: false };
     const [file] = picked.filePaths;
@@ -39,5 +39,14 @@ export function createAdbChooser(deps: AdbChooserDeps): () => Promise<AdbChoice>
     }
     const settings = await deps.settings.setSettings({ adbPath: file });
     return { chosen: true, settings, version: verdict.version };
+  }
+
+  // A second click while the chooser is open waits for the same answer instead of opening another.
+  let pending: Promise<AdbChoice> | null = null;
+  return () => {
+    pending ??= choose().finally(() => {
+      pending = null;
+    });
+    return pending;
   };
 }
