@@ -1,17 +1,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { registerAppScheme } from './app/app-protocol.js';
 import { guardWebContents } from './app/security.js';
 import { startWorkstation } from './app/workstation.js';
-import { electronIpcMain } from './ipc/handle.js';
+import { installCrashHandler } from './app/crash-handler.js';
+import { electronIpcMain } from './ipc/electron-transport.js';
 import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
 import { createSettingsStore } from './app/settings-store.js';
-import { createLogger } from './log/logger.js';
+import { consoleSink, createLogger } from './log/logger.js';
+import { fileSink } from './log/file-sink.js';
 
 // The composition root: only wiring lives here; everything it calls is tested on the Electron fake.
+
+// First, so even a failure while starting is logged (redacted, to the console and a file the user can
+// send us) and shown instead of lost.
+const crashLogFile = path.join(app.getPath('logs'), 'main.log');
+installCrashHandler({ process, app, dialog, log: createLogger('crash', fileSink(crashLogFile, consoleSink)), logFile: crashLogFile });
 
 // Before `ready`, synchronously in the entry module: Electron accepts privileged schemes only then.
 registerAppScheme(protocol);
@@ -31,7 +38,7 @@ void app.whenReady().then(async () => {
   }));
   const workstation = await startWorkstation(
     {
-      app, protocol, shell,
+      app, protocol, shell, dialog,
       ipcMain: electronIpcMain(),
       session: session.defaultSession,
       createWindow: (options) => new BrowserWindow(options),

@@ -20,7 +20,7 @@ describe('preload bridge', () => {
     const api = await loadPreload();
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['pushDoctor']);
     expect(Object.keys(api).sort()).toEqual([
-      'appInfo', 'getSettings', 'listDevices', 'onAuditProgress', 'onDeviceEvent', 'openExternal', 'runAudit', 'setSettings',
+      'appInfo', 'chooseAdb', 'getSettings', 'listDevices', 'onAuditProgress', 'onDeviceEvent', 'openExternal', 'runAudit', 'setSettings',
     ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
@@ -30,11 +30,11 @@ describe('preload bridge', () => {
     electron.ipcRenderer.invokeImpl = async () => ({ ok: true, value: [] });
     await api.runAudit({ serial: 'R58M123ABC', app: 'com.example.im' });
     await api.listDevices();
-    await api.openExternal('https://dontkillmyapp.com/');
+    await api.openExternal('https://developer.honor.com/');
     expect(electron.ipcRenderer.invocations).toEqual([
       { channel: 'audit:run', args: [{ serial: 'R58M123ABC', app: 'com.example.im' }] },
       { channel: 'device:list', args: [] },
-      { channel: 'shell:open-external', args: ['https://dontkillmyapp.com/'] },
+      { channel: 'shell:open-external', args: ['https://developer.honor.com/'] },
     ]);
   });
 

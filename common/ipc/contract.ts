@@ -66,12 +66,27 @@ export type DeviceEventPayload =
   | { type: 'removed'; serial: string; server: string }
   | { type: 'server-error'; server: string; error: IpcError };
 
+/**
+ * What the page may change in Settings. The adb path is not among them: main spawns that binary, so
+ * the page can only ask main to open a file chooser ('settings:choose-adb'), or go back to searching
+ * the Android SDK and PATH (`adbPath: null`).
+ */
+export interface SettingsPatch {
+  adbPath?: null;
+}
+
+/** What 'settings:choose-adb' answers: the user closed the chooser, or the adb they chose, checked and saved. */
+export type AdbChoice =
+  | { chosen: false }
+  | { chosen: true; settings: Settings; /** The first line `adb version` printed. */ version: string };
+
 export interface InvokeChannels {
   'app:info': { args: void; result: AppInfo };
   'device:list': { args: void; result: DeviceListItem[] };
   'audit:run': { args: AuditRequest; result: DeviceReport };
   'settings:get': { args: void; result: Settings };
-  'settings:set': { args: Partial<Settings>; result: Settings };
+  'settings:set': { args: SettingsPatch; result: Settings };
+  'settings:choose-adb': { args: void; result: AdbChoice };
   'shell:open-external': { args: string; result: void };
 }
 
@@ -84,28 +99,41 @@ export type InvokeChannel = keyof InvokeChannels;
 export type EventChannel = keyof EventChannels;
 export type ArgsOf<C extends InvokeChannel> = InvokeChannels[C]['args'];
 export type ResultOf<C extends InvokeChannel> = InvokeChannels[C]['result'];
+export type PayloadOf<E extends EventChannel> = EventChannels[E];
 
-// Written as records so the compiler rejects a channel added to the maps above but not listed here.
-const invokeChannelSet: Record<InvokeChannel, true> = {
-  'app:info': true, 'device:list': true, 'audit:run': true,
-  'settings:get': true, 'settings:set': true, 'shell:open-external': true,
-};
-const eventChannelSet: Record<EventChannel, true> = { 'device:event': true, 'audit:progress': true };
+/**
+ * The name each channel has on `window.pushDoctor`. The bridge's methods are generated from these two
+ * maps (common/ipc/client.ts), so a new channel is its entry above, one line here, its schema and its
+ * handler. Written as records so the compiler rejects a channel that is missing here.
+ */
+export const INVOKE_METHODS = {
+  'app:info': 'appInfo',
+  'device:list': 'listDevices',
+  'audit:run': 'runAudit',
+  'settings:get': 'getSettings',
+  'settings:set': 'setSettings',
+  'settings:choose-adb': 'chooseAdb',
+  'shell:open-external': 'openExternal',
+} as const satisfies Record<InvokeChannel, string>;
+
+export const EVENT_METHODS = {
+  'device:event': 'onDeviceEvent',
+  'audit:progress': 'onAuditProgress',
+} as const satisfies Record<EventChannel, string>;
 
 /** Listed as values so main can check that every channel has a handler and a schema. */
-export const INVOKE_CHANNELS = Object.keys(invokeChannelSet) as InvokeChannel[];
-export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
+export const INVOKE_CHANNELS = Object.keys(INVOKE_METHODS) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(EVENT_METHODS) as EventChannel[];
 
-type Unsubscribe = () => void;
+export type Unsubscribe = () => void;
 
-/** What the preload exposes as `window.pushDoctor`: named methods only, never ipcRenderer. */
-export interface PushDoctorApi {
-  appInfo(): Promise<Result<AppInfo>>;
-  listDevices(): Promise<Result<DeviceListItem[]>>;
-  runAudit(request: AuditRequest): Promise<Result<DeviceReport>>;
-  getSettings(): Promise<Result<Settings>>;
-  setSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
-  openExternal(url: string): Promise<Result<void>>;
-  onDeviceEvent(listener: (event: DeviceEventPayload) => void): Unsubscribe;
-  onAuditProgress(listener: (progress: AuditProgress) => void): Unsubscribe;
-}
+/** A channel's method: no argument for a `void` channel, else exactly one. */
+export type InvokeMethod<C extends InvokeChannel> = (...args: ArgsOf<C> extends void ? [] : [ArgsOf<C>]) => Promise<Result<ResultOf<C>>>;
+export type EventMethod<E extends EventChannel> = (listener: (payload: PayloadOf<E>) => void) => Unsubscribe;
+
+/**
+ * What the preload exposes as `window.pushDoctor` (and what a browser client over WebSocket would give
+ * the page): one method per declared channel, derived from the maps above, never ipcRenderer.
+ */
+export type PushDoctorApi = { [C in InvokeChannel as (typeof INVOKE_METHODS)[C]]: InvokeMethod<C> }
+  & { [E in EventChannel as (typeof EVENT_METHODS)[E]]: EventMethod<E> };

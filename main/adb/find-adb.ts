@@ -12,7 +12,8 @@ export interface FindAdbOptions {
   isExecutable?: (file: string) => Promise<boolean>;
 }
 
-const PLATFORM_TOOLS_URL = 'https://developer.android.com/tools/releases/platform-tools';
+/** Where Google publishes adb; the adb-missing message (and so the page) names it. */
+export const PLATFORM_TOOLS_URL = 'https://developer.android.com/tools/releases/platform-tools';
 
 /** What to install, in the words of each OS's usual package manager. */
 export function installAdvice(platform: NodeJS.Platform): string {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,12 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
   await writeFile(path.join(base, 'secret.txt'), 'not for the page');
   await writeFile(path.join(base, 'renderer-other.txt'), 'sibling with the same prefix');
+  // Links inside the served folder: one to a file outside it, one to a folder outside it, one that stays inside.
+  await symlink(path.join(base, 'secret.txt'), path.join(root, 'leak.txt'));
+  await mkdir(path.join(base, 'outside'));
+  await writeFile(path.join(base, 'outside', 'passwd'), 'not for the page either');
+  await symlink(path.join(base, 'outside'), path.join(root, 'linked-dir'));
+  await symlink(path.join(root, 'assets', 'index-abc.js'), path.join(root, 'alias.js'));
 });
 
 afterAll(async () => {
@@ -59,6 +65,22 @@ describe('app:// protocol', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await res.text()).not.toMatch(/not for the page|sibling/);
+  });
+
+  it.each(['app://bundle/leak.txt', 'app://bundle/linked-dir/passwd', 'app://bundle/assets'])(
+    'does not follow a symlink or name a folder out of the root: %s',
+    async (url) => {
+      const res = await get(url);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toMatch(/not for the page/);
+    },
+  );
+
+  it('serves a symlink that stays inside the root', async () => {
+    const res = await get('app://bundle/alias.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await res.text()).toBe('console.log(1)');
   });
 
   it('refuses methods other than GET and HEAD', async () => {

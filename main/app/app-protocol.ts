@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, securityHeaders } from './security.js';
@@ -57,18 +57,42 @@ function respond(status: number, body: ConstructorParameters<typeof Response>[0]
   return new Response(body, { status, headers: { ...securityHeaders(), 'Content-Type': contentType } });
 }
 
+/**
+ * The real file behind `file`, or null when it is not a regular file inside the real root. The lexical
+ * check of resolveAppPath cannot see symlinks: a link inside the served folder may point anywhere
+ * (a probe got /etc/passwd served), so the link is resolved and the target checked against the
+ * root resolved the same way (the root itself may sit behind a symlink, as /tmp does on macOS).
+ */
+export async function realFileInside(root: string, file: string): Promise<string | null> {
+  let realRoot: string;
+  let real: string;
+  try {
+    [realRoot, real] = await Promise.all([realpath(root), realpath(file)]);
+  } catch {
+    return null;
+  }
+  if (!real.startsWith(realRoot + path.sep)) return null;
+  try {
+    return (await stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createAppProtocolHandler(root: string): AppRequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
-    const file = resolveAppPath(root, request.url);
-    if (!file) return respond(404, 'Not found', 'text/plain; charset=utf-8');
+    const named = resolveAppPath(root, request.url);
+    const file = named ? await realFileInside(root, named) : null;
+    if (!named || !file) return respond(404, 'Not found', 'text/plain; charset=utf-8');
     let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
       return respond(404, 'Not found', 'text/plain; charset=utf-8');
     }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    // The type follows the name the page asked for, as the bundler wrote it.
+    const type = CONTENT_TYPES[path.extname(named).toLowerCase()] ?? 'application/octet-stream';
     return respond(200, request.method === 'HEAD' ? null : new Uint8Array(body), type);
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as electron from '../../test/fakes/electron.js';
 import { FakeWebContents } from '../../test/fakes/electron.js';
 import { isAllowedExternalUrl } from './external-links.js';
+import { VENDORS } from '../../common/vendors/vendor-table.js';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, guardWebContents, securityHeaders, windowOptions } from './security.js';
 
 describe('windowOptions', () => {
@@ -70,10 +71,10 @@ describe('guardWebContents', () => {
   it('opens no window, and sends only allow-listed https links to the browser', () => {
     const { contents, openExternal } = guarded();
     const open = (url: string) => contents.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window' });
-    expect(open('https://console.cloud.tencent.com/im')).toEqual({ action: 'deny' });
+    expect(open('https://console.cloud.tencent.com/im/tool-push-check')).toEqual({ action: 'deny' });
     expect(open('https://evil.example/')).toEqual({ action: 'deny' });
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls).toEqual([['https://console.cloud.tencent.com/im']]);
+    expect(openExternal.mock.calls).toEqual([['https://console.cloud.tencent.com/im/tool-push-check']]);
   });
 });
 
@@ -94,16 +95,38 @@ describe('denyAllPermissions', () => {
 
 describe('isAllowedExternalUrl', () => {
   it.each([
-    ['https://dontkillmyapp.com/xiaomi', true],
+    ['https://dev.mi.com/console/', true],
     ['https://developer.android.com/tools/releases/platform-tools', true],
-    ['http://dontkillmyapp.com/', false],
-    ['https://user:pw@dontkillmyapp.com/', false],
-    ['https://dontkillmyapp.com:8443/', false],
-    ['https://dontkillmyapp.com.evil.example/', false],
-    ['https://evil.example/?u=https://dontkillmyapp.com', false],
+    // Listed in the vendor table, refused by the hand-kept host list this replaced.
+    ['https://developer.honor.com/', true],
+    ['https://developer.honor.com', true],
+    ['https://tencentcloud.com/document/product/1047/66807', true],
+    ['https://dev.mi.com/console/doc/detail?pId=2422', true],
+    ['https://open.oppomobile.com/wiki/doc#id=11227', true],
+    ['http://dev.mi.com/console/', false],
+    ['https://user:pw@dev.mi.com/console/', false],
+    ['https://dev.mi.com:8443/console/', false],
+    ['https://dev.mi.com.evil.example/console/', false],
+    ['https://evil.example/?u=https://dev.mi.com/console/', false],
+    // Hosts and paths, not whole sites: another page of a listed host, or of a code-hosting site, stays shut.
+    ['https://github.com/attacker/page', false],
+    ['https://dev.mi.com/console/doc/detail?pId=666', false],
+    ['https://developer.honor.com/anything/else', false],
+    ['https://dontkillmyapp.com/xiaomi', false],
     ['javascript:alert(1)', false],
     ['not a url', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+
+  it('allows every console and documentation URL of the vendor table', () => {
+    const listed = Object.values(VENDORS).flatMap((v) => [...v.consoles.map((c) => c.url), ...v.restrictions.docs]);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.filter((url) => !isAllowedExternalUrl(url))).toEqual([]);
+    for (const host of ['open.flyme.cn', 'open.res.flyme.cn', 'developer.honor.com', 'tencentcloud.com']) {
+      expect(listed.some((u) => new URL(u).hostname === host)).toBe(true);
+    }
+    expect(isAllowedExternalUrl('http://open.flyme.cn/')).toBe(true);
+    expect(isAllowedExternalUrl('http://open.flyme.cn/other')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -28,6 +28,7 @@ function parts(): ElectronParts {
     protocol: electron.protocol as unknown as ElectronParts['protocol'],
     session: electron.session.defaultSession as unknown as ElectronParts['session'],
     shell: electron.shell as unknown as ElectronParts['shell'],
+    dialog: electron.dialog as unknown as ElectronParts['dialog'],
     createWindow: (options) => new electron.BrowserWindow(options as Record<string, unknown>) as unknown as ReturnType<ElectronParts['createWindow']>,
     allWindows: () => electron.BrowserWindow.getAllWindows() as unknown as ReturnType<ElectronParts['allWindows']>,
   };
@@ -70,13 +71,18 @@ describe('startWorkstation', () => {
       value: { name: 'Push Doctor', version: '0.1.0', platform: 'linux', adb: { found: false, source: null } },
     });
     expect((info as { value: { adb: { message: string } } }).value.adb.message).toContain('sudo apt-get install adb');
-    await electron.ipcMain.invoke('settings:set', [{ adbPath: '/usr/bin/adb' }], { url: 'app://bundle/index.html' });
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: { adbPath: '/usr/bin/adb' } });
+    // A path reaches Settings only through main's chooser (the page cannot name one), checked as adb.
+    const adb = path.join(userData, 'adb');
+    await writeFile(adb, '#!/bin/sh\necho "Android Debug Bridge version 1.0.41"\n', { mode: 0o755 });
+    electron.dialog.nextOpen = { canceled: false, filePaths: [adb] };
+    await electron.ipcMain.invoke('settings:choose-adb', [], { url: 'app://bundle/index.html' });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: { adbPath: adb } });
+    expect(await electron.ipcMain.invoke('app:info', [], { url: 'app://bundle/index.html' })).toMatchObject({ value: { adb: { found: true, path: adb, source: 'settings' } } });
   });
 
   it('leaves the phone channels unregistered until a lab is given', async () => {
     await startWorkstation(parts(), options());
-    expect(electron.ipcMain.channels()).toEqual(['app:info', 'settings:get', 'settings:set', 'shell:open-external']);
+    expect(electron.ipcMain.channels()).toEqual(['app:info', 'settings:choose-adb', 'settings:get', 'settings:set', 'shell:open-external']);
   });
 
   it('with a lab, serves device:list and forwards tracker events to every window as plain data', async () => {

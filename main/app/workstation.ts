@@ -1,14 +1,13 @@
 import path from 'node:path';
-import type { App, BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, IpcMain, Protocol, Session, Shell, WebContents } from 'electron';
+import type { App, BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Dialog, Protocol, Session, Shell, WebContents } from 'electron';
 import type { DeviceEvent, DeviceTracker } from '../adb/device-port.js';
 import type { AppInfo } from '../../common/ipc/contract.js';
-import { registerAppHandlers } from '../ipc/app-handlers.js';
-import { registerAuditHandlers, type AuditServices } from '../ipc/audit-handlers.js';
-import { registerDeviceHandlers, toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
-import { broadcastEvent } from '../ipc/events.js';
-import { originOf, type Ipc } from '../ipc/handle.js';
-import { registerSettingsHandlers } from '../ipc/settings-handlers.js';
-import { registerShellHandlers } from '../ipc/shell-handlers.js';
+import type { AuditServices } from '../ipc/audit-handlers.js';
+import { toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
+import { createDispatch, originOf, type Dispatch, type Handlers, type Transport } from '../ipc/dispatch.js';
+import { serveOverElectron, type IpcMainLike } from '../ipc/electron-transport.js';
+import { allHandlers } from '../ipc/register.js';
+import { createAdbChooser } from './adb-chooser.js';
 import { serveApp } from './app-protocol.js';
 import { findAdb } from '../adb/find-adb.js';
 import { APP_ORIGIN, denyAllPermissions, windowOptions } from './security.js';
@@ -29,7 +28,8 @@ interface WindowLike {
 /** The parts of Electron the workstation uses, passed in so tests run it on the fake. */
 export interface ElectronParts {
   app: Pick<App, 'getName' | 'getVersion' | 'getPath' | 'isPackaged' | 'on'>;
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  ipcMain: IpcMainLike;
+  dialog: Pick<Dialog, 'showOpenDialog'>;
   protocol: Pick<Protocol, 'handle'>;
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
   shell: Pick<Shell, 'openExternal'>;
@@ -51,7 +51,15 @@ export interface WorkstationOptions {
 }
 
 export interface Workstation {
-  ipc: Ipc;
+  /**
+   * The handler table, transport-free: another transport (the WebSocket lab server) serves it through a
+   * dispatch of its own, which trusts that server's origin instead of app://bundle.
+   */
+  handlers: Handlers;
+  /** The dispatch the Electron transport serves. */
+  dispatch: Dispatch;
+  /** Every transport main serves the dispatch over; events nobody asked for are broadcast through each. */
+  transports: Transport[];
   window: WindowLike;
   appInfo(): Promise<AppInfo>;
   stop(): void;
@@ -76,18 +84,27 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
     adb: await findAdb({ settingsPath: (await settings.getSettings()).adbPath, env: options.env, platform: options.platform }),
   });
 
-  const ipc: Ipc = { ipcMain: electron.ipcMain, trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] };
-  registerAppHandlers(ipc, { appInfo });
-  registerSettingsHandlers(ipc, settings);
-  registerShellHandlers(ipc, { openExternal: (url) => electron.shell.openExternal(url) });
+  const handlers = allHandlers(
+    {
+      appInfo,
+      getSettings: settings.getSettings,
+      setSettings: settings.setSettings,
+      chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: options.platform }),
+      openExternal: (url) => electron.shell.openExternal(url),
+    },
+    options.lab,
+  );
+  const dispatch = createDispatch(handlers, { trustedOrigins: devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN] });
+  const transports: Transport[] = [
+    serveOverElectron(dispatch, { ipcMain: electron.ipcMain, receivers: () => electron.allWindows().map((w) => w.webContents) }),
+  ];
 
   let tracker: DeviceTracker | null = null;
   if (options.lab) {
-    registerDeviceHandlers(ipc, options.lab);
-    registerAuditHandlers(ipc, options.lab);
-    tracker = await options.lab.trackDevices((event) =>
-      broadcastEvent(electron.allWindows().map((w) => w.webContents), 'device:event', toDeviceEventPayload(event)),
-    );
+    tracker = await options.lab.trackDevices((event) => {
+      const payload = toDeviceEventPayload(event);
+      for (const transport of transports) transport.broadcast('device:event', payload);
+    });
   }
 
   const window = electron.createWindow(windowOptions({ preload, devTools: !electron.app.isPackaged }));
@@ -95,9 +112,14 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
   await window.loadURL(devOrigin && options.devServerUrl ? options.devServerUrl : `${APP_ORIGIN}/index.html`);
 
   return {
-    ipc,
+    handlers,
+    dispatch,
+    transports,
     window,
     appInfo,
-    stop: () => tracker?.close(),
+    stop: () => {
+      tracker?.close();
+      for (const transport of transports) transport.close();
+    },
   };
 }

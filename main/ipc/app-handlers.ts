@@ -1,10 +1,10 @@
 import type { AppInfo } from '../../common/ipc/contract.js';
-import { handle, type Ipc } from './handle.js';
+import type { Handlers } from './dispatch.js';
 
 export interface AppServices {
   appInfo(): AppInfo | Promise<AppInfo>;
 }
 
-export function registerAppHandlers(ipc: Ipc, services: AppServices): void {
-  handle(ipc, 'app:info', () => services.appInfo());
+export function appHandlers(services: AppServices): Handlers {
+  return { 'app:info': () => services.appInfo() };
 }

@@ -2,8 +2,9 @@ import { beforeEach, expect, it } from 'vitest';
 import * as electron from '../../test/fakes/electron.js';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../common/ipc/contract.js';
 import { resetElectronFake } from '../../test/fakes/electron.js';
-import type { IpcMainLike } from './handle.js';
-import { registerAllHandlers, type Services } from './register.js';
+import { createDispatch } from './dispatch.js';
+import { serveOverElectron, type IpcMainLike } from './electron-transport.js';
+import { allHandlers, type Services } from './register.js';
 import { payloadSchemas } from './schemas.js';
 
 beforeEach(() => resetElectronFake());
@@ -12,17 +13,19 @@ const unused = async (): Promise<never> => {
   throw new Error('not called');
 };
 const services: Services = {
-  appInfo: unused, listDevices: unused, runAudit: unused, getSettings: unused, setSettings: unused, openExternal: unused,
+  appInfo: unused, listDevices: unused, runAudit: unused, getSettings: unused, setSettings: unused, chooseAdb: unused, openExternal: unused,
 };
 
 // A changed channel list shows up here in review: the contract between main and the page moved.
 it('registers exactly the channels of the contract', () => {
-  registerAllHandlers({ ipcMain: electron.ipcMain as unknown as IpcMainLike, trustedOrigins: ['app://bundle'] }, services);
+  const dispatch = createDispatch(allHandlers(services, services), { trustedOrigins: ['app://bundle'] });
+  serveOverElectron(dispatch, { ipcMain: electron.ipcMain as unknown as IpcMainLike, receivers: () => [] });
   expect(electron.ipcMain.channels()).toMatchInlineSnapshot(`
     [
       "app:info",
       "audit:run",
       "device:list",
+      "settings:choose-adb",
       "settings:get",
       "settings:set",
       "shell:open-external",

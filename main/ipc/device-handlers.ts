@@ -1,13 +1,13 @@
 import type { DeviceEvent } from '../adb/device-port.js';
 import type { DeviceEventPayload, DeviceListItem } from '../../common/ipc/contract.js';
-import { handle, type Ipc } from './handle.js';
+import type { Handlers } from './dispatch.js';
 
 export interface DeviceServices {
   listDevices(): Promise<DeviceListItem[]>;
 }
 
-export function registerDeviceHandlers(ipc: Ipc, services: DeviceServices): void {
-  handle(ipc, 'device:list', () => services.listDevices());
+export function deviceHandlers(services: DeviceServices): Handlers {
+  return { 'device:list': () => services.listDevices() };
 }
 
 /** A tracker event as it can cross IPC: the error class becomes plain data. */

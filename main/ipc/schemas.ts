@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isSafePackageName, isSafeSerial } from '../adb/shell-safety.js';
 import type { ArgsOf, InvokeChannel } from '../../common/ipc/contract.js';
 import { isAllowedExternalUrl } from '../app/external-links.js';
-import { settingsSchema } from '../app/settings-store.js';
 
 // The same rules the adb layer applies before anything reaches `adb shell`, checked here first so a
 // bad payload is refused at the IPC boundary with INVALID_INPUT.
@@ -17,6 +16,8 @@ export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   'device:list': noArgs,
   'audit:run': z.object({ serial: serialSchema, app: packageSchema.optional() }).strict(),
   'settings:get': noArgs,
-  'settings:set': settingsSchema.partial().strict(),
-  'shell:open-external': z.string().max(2048).refine(isAllowedExternalUrl, 'not an allowed https link'),
+  // Only `adbPath: null` (search again): a path comes from main's own file chooser, never from the page.
+  'settings:set': z.object({ adbPath: z.null().optional() }).strict(),
+  'settings:choose-adb': noArgs,
+  'shell:open-external': z.string().max(2048).refine(isAllowedExternalUrl, 'not a link the app may open'),
 };

@@ -1,10 +1,10 @@
-import { handle, type Ipc } from './handle.js';
+import type { Handlers } from './dispatch.js';
 
 export interface ShellServices {
   /** Opens an https link in the user's browser; the schema has already checked it is allow-listed. */
   openExternal(url: string): Promise<void>;
 }
 
-export function registerShellHandlers(ipc: Ipc, services: ShellServices): void {
-  handle(ipc, 'shell:open-external', (url) => services.openExternal(url));
+export function shellHandlers(services: ShellServices): Handlers {
+  return { 'shell:open-external': (url) => services.openExternal(url) };
 }

@@ -23,7 +23,7 @@ export interface Logger {
   child(scope: string): Logger;
 }
 
-const consoleSink: LogSink = (r) => {
+export const consoleSink: LogSink = (r) => {
   const line = `${r.time} ${r.level.toUpperCase()} [${r.scope}] ${r.message}`;
   if (r.level === 'error' || r.level === 'warn') console.error(line);
   else console.log(line);

@@ -78,18 +78,30 @@ describe('device sidebar', () => {
     expect(within(sidebar()).getByRole('alert').textContent).toBe(message);
   });
 
-  it('saves a chosen adb path and shows adb found there; refuses a relative one', async () => {
-    const fake = await start({ ...labFixture(), adb: { found: false, path: null, source: null, message: 'adb was not found.' } });
-    const input = within(sidebar()).getByLabelText('adb path');
-    fireEvent.change(input, { target: { value: 'adb' } });
-    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Save' })));
-    expect(within(sidebar()).getByText(/path must be absolute/)).toBeTruthy();
-
-    fireEvent.change(input, { target: { value: ' /opt/platform-tools/adb ' } });
-    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Save' })));
-    expect(fake.calls.filter((c) => c.method === 'setSettings').map((c) => c.args)).toEqual([[{ adbPath: 'adb' }], [{ adbPath: '/opt/platform-tools/adb' }]]);
+  it('asks main to choose adb and shows adb found there; never sends a path of its own', async () => {
+    const fake = await start({
+      ...labFixture(), adb: { found: false, path: null, source: null, message: 'adb was not found.' }, adbChooser: { picks: '/opt/platform-tools/adb' },
+    });
+    expect(within(sidebar()).queryByLabelText('adb path')).toBeNull();
+    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Choose adb…' })));
+    expect(fake.calls.filter((c) => c.method === 'chooseAdb')).toHaveLength(1);
     expect(within(sidebar()).getByText('adb: /opt/platform-tools/adb')).toBeTruthy();
-    expect(within(sidebar()).queryByText(/path must be absolute/)).toBeNull();
+
+    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Search SDK and PATH again' })));
+    expect(fake.calls.filter((c) => c.method === 'setSettings').map((c) => c.args)).toEqual([[{ adbPath: null }]]);
+    expect(within(sidebar()).queryByText('adb: /opt/platform-tools/adb')).toBeNull();
+    expect(within(sidebar()).getByRole('alert').textContent).toBe('adb was not found.');
+  });
+
+  it("shows main's refusal of a chosen file that is not adb, with what to choose", async () => {
+    await start({
+      ...labFixture(),
+      adb: { found: false, path: null, source: null, message: 'adb was not found.' },
+      adbChooser: { refused: { code: 'INVALID_INPUT', message: '/bin/sh was not saved as adb: it printed nothing for `version`.', hint: 'Choose platform-tools/adb.' } },
+    });
+    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Choose adb…' })));
+    expect(within(sidebar()).getByText(/\/bin\/sh was not saved as adb: it printed nothing for `version`\. Choose platform-tools\/adb\./)).toBeTruthy();
+    expect(within(sidebar()).queryByText('adb: /bin/sh')).toBeNull();
   });
 
   it('stops listening when the bridge is stopped', async () => {

@@ -34,13 +34,28 @@ export async function refreshAppInfo(): Promise<void> {
   if (result.ok) useAppStore.getState().setInfo(result.value);
 }
 
-/** Saves the adb chosen by the engineer (null to search again) and re-locates adb; returns the refusal, if any. */
-export async function saveAdbPath(adbPath: string | null): Promise<IpcError | null> {
-  const result = await api().setSettings({ adbPath });
+/**
+ * Asks main to open its adb file chooser; main checks the file answers as adb before saving it.
+ * Returns the refusal, if any (null also when the engineer closed the chooser).
+ */
+export async function chooseAdb(): Promise<IpcError | null> {
+  const result = await api().chooseAdb();
   if (!result.ok) return result.error;
+  if (result.value.chosen) await adbChanged();
+  return null;
+}
+
+/** Forgets the chosen adb, so main searches the Android SDK and PATH again. */
+export async function forgetAdbPath(): Promise<IpcError | null> {
+  const result = await api().setSettings({ adbPath: null });
+  if (!result.ok) return result.error;
+  await adbChanged();
+  return null;
+}
+
+async function adbChanged(): Promise<void> {
   await refreshAppInfo();
   void refreshDevices();
-  return null;
 }
 
 /** Subscribes to the bridge's events and loads the device list; returns a function that undoes it. */

@@ -40,6 +40,7 @@ let nextId = 1;
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   readonly sent: { channel: string; args: unknown[] }[] = [];
+  reloads = 0;
   readonly mainFrame: FakeFrame;
   windowOpenHandler: ((details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' }) | null = null;
   private destroyed = false;
@@ -59,6 +60,10 @@ export class FakeWebContents extends EventEmitter {
 
   getURL(): string {
     return this.mainFrame.url;
+  }
+
+  reload(): void {
+    this.reloads += 1;
   }
 
   isDestroyed(): boolean {
@@ -193,6 +198,53 @@ class FakeProtocol {
   }
 }
 
+export interface FakeOpenDialogReturn {
+  canceled: boolean;
+  filePaths: string[];
+}
+
+export interface FakeMessageBoxOptions {
+  message: string;
+  type?: 'none' | 'info' | 'error' | 'question' | 'warning';
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+  title?: string;
+  detail?: string;
+  noLink?: boolean;
+}
+
+/**
+ * Electron's dialog: showOpenDialog and showMessageBox take an optional parent window first and
+ * resolve with what the user did; showErrorBox blocks and returns nothing. A test says what the
+ * user will do (`nextOpen`, `nextResponse`) and reads what was shown.
+ */
+class FakeDialog {
+  readonly opened: { options: Record<string, unknown> }[] = [];
+  readonly messageBoxes: FakeMessageBoxOptions[] = [];
+  readonly errorBoxes: { title: string; content: string }[] = [];
+  /** What the user picks in the next file chooser; cancels by default. */
+  nextOpen: FakeOpenDialogReturn = { canceled: true, filePaths: [] };
+  /** Index of the button the user presses in the next message box. */
+  nextResponse = 0;
+
+  async showOpenDialog(windowOrOptions: object, maybeOptions?: object): Promise<FakeOpenDialogReturn> {
+    const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+    this.opened.push({ options });
+    return structuredClone(this.nextOpen);
+  }
+
+  async showMessageBox(windowOrOptions: object, maybeOptions?: FakeMessageBoxOptions): Promise<{ response: number; checkboxChecked: boolean }> {
+    const options = (maybeOptions ?? windowOrOptions) as FakeMessageBoxOptions;
+    this.messageBoxes.push(options);
+    return { response: this.nextResponse, checkboxChecked: false };
+  }
+
+  showErrorBox(title: string, content: string): void {
+    this.errorBoxes.push({ title, content });
+  }
+}
+
 class FakeApp extends EventEmitter {
   userDataDir = path.join(os.tmpdir(), 'push-doctor-fake-userdata');
   isPackaged = false;
@@ -221,7 +273,13 @@ class FakeApp extends EventEmitter {
 
   getPath(name: string): string {
     if (name === 'userData') return this.userDataDir;
+    // Where Electron puts it on Linux (~/.config/<app>/logs), so a test's logs go away with its userData.
+    if (name === 'logs') return path.join(this.userDataDir, 'logs');
     return path.join(os.tmpdir(), `push-doctor-fake-${name}`);
+  }
+
+  isReady(): boolean {
+    return this.readyCalled;
   }
 
   async whenReady(): Promise<void> {
@@ -297,6 +355,7 @@ export let app = new FakeApp();
 export let shell = new FakeShell();
 export let safeStorage = new FakeSafeStorage();
 export let session = { defaultSession: new FakeSession() };
+export let dialog = new FakeDialog();
 
 export function resetElectronFake(): void {
   ipcMain = new FakeIpcMain();
@@ -307,6 +366,7 @@ export function resetElectronFake(): void {
   shell = new FakeShell();
   safeStorage = new FakeSafeStorage();
   session = { defaultSession: new FakeSession() };
+  dialog = new FakeDialog();
   BrowserWindow.all.length = 0;
 }
 
@@ -319,5 +379,6 @@ export default {
   get shell() { return shell; },
   get safeStorage() { return safeStorage; },
   get session() { return session; },
+  get dialog() { return dialog; },
   BrowserWindow,
 };

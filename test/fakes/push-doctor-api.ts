@@ -20,6 +20,11 @@ export interface FakeApiFixture {
   holdAudit?: boolean;
   /** What app:info says about adb; found at /usr/bin/adb by default. */
   adb?: AdbLocation;
+  /**
+   * What happens in main's adb chooser: the user picks a file that answers as adb, picks one main
+   * refuses, or (by default) closes the chooser.
+   */
+  adbChooser?: { picks: string } | { refused: IpcError };
 }
 
 export interface FakeApi {
@@ -72,12 +77,20 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
     },
     async setSettings(patch) {
       calls.push({ method: 'setSettings', args: [patch] });
-      // As main's schema does: only an absolute path, or null to search again.
-      if (patch.adbPath && !patch.adbPath.startsWith('/')) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: 'Invalid input for settings:set: adbPath: path must be absolute' } };
+      // As main's schema does: the page may only clear the path (search again), never name one.
+      if (patch.adbPath !== undefined && patch.adbPath !== null) {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: 'Invalid input for settings:set: adbPath: expected null' } };
       }
-      if (patch.adbPath !== undefined) adbPath = patch.adbPath;
+      if (patch.adbPath === null) adbPath = null;
       return { ok: true, value: { adbPath } };
+    },
+    async chooseAdb() {
+      calls.push({ method: 'chooseAdb', args: [] });
+      const chooser = fixture.adbChooser;
+      if (!chooser) return { ok: true, value: { chosen: false } };
+      if ('refused' in chooser) return { ok: false, error: chooser.refused };
+      adbPath = chooser.picks;
+      return { ok: true, value: { chosen: true, settings: { adbPath }, version: 'Android Debug Bridge version 1.0.41' } };
     },
     async openExternal(url) {
       calls.push({ method: 'openExternal', args: [url] });

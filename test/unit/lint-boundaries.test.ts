@@ -18,16 +18,17 @@ describe('lint boundaries', () => {
   it.each([
     'common/x.ts', 'main/services/x.ts', 'main/log/x.ts', 'main/util/x.ts', 'main/probes/x.ts', 'main/diagnosis/rules/x.ts', 'main/report/x.ts', 'main/adb/x.ts',
     'main/audit/x.ts', 'main/capture/x.ts', 'main/cli/commands/x.ts', 'test/sim/android/x.ts', 'renderer/src/x.tsx',
+    'main/ipc/dispatch.ts', 'main/ipc/device-handlers.ts',
   ])('forbids electron in %s', async (file) => {
     expect(await restricted(file, "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
   });
 
-  it.each(['main/app/window.ts', 'main/index.ts', 'main/ipc/device-handlers.ts', 'preload/other.ts'])(
+  it.each(['main/app/window.ts', 'main/index.ts', 'main/app/crash-handler.ts', 'preload/other.ts'])(
     'forbids raw ipcMain / ipcRenderer in %s',
     async (file) => {
       const messages = await restricted(file, "import { ipcMain, ipcRenderer } from 'electron';\nexport const a = [ipcMain, ipcRenderer];\n");
       expect(messages).toHaveLength(2);
-      expect(messages[0]).toContain('main/ipc/handle.ts');
+      expect(messages[0]).toContain('main/ipc/electron-transport.ts');
     },
   );
 
@@ -35,7 +36,7 @@ describe('lint boundaries', () => {
     expect(await restricted('main/app/window.ts', "import { BrowserWindow } from 'electron';\nexport const a = BrowserWindow;\n")).toEqual([]);
   });
 
-  it.each(['main/ipc/handle.ts', 'preload/index.ts', 'test/fakes/x.ts'])('lets %s use raw IPC', async (file) => {
+  it.each(['main/ipc/electron-transport.ts', 'preload/index.ts', 'test/fakes/x.ts'])('lets %s use raw IPC', async (file) => {
     expect(await restricted(file, "import { ipcMain, ipcRenderer } from 'electron';\nexport const a = [ipcMain, ipcRenderer];\n")).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,8 +9,10 @@ import type { DeviceReport } from '../../common/domain/report.js';
 import { emptyDeviceFacts } from '../../common/domain/facts.js';
 import type { AuditProgress, DeviceListItem } from '../../common/ipc/contract.js';
 import { FakeWebContents, resetElectronFake } from '../../test/fakes/electron.js';
-import type { IpcMainLike } from './handle.js';
-import { registerAllHandlers, type Services } from './register.js';
+import { createAdbChooser } from '../app/adb-chooser.js';
+import { createDispatch } from './dispatch.js';
+import { serveOverElectron, type IpcMainLike } from './electron-transport.js';
+import { allHandlers, type Services } from './register.js';
 
 const APP_PAGE = 'app://bundle/index.html';
 
@@ -22,13 +24,16 @@ const pixel: DeviceListItem = {
 const report: DeviceReport = { serial: 'R58M123ABC', state: 'device', facts: emptyDeviceFacts(), findings: [], pushTests: [], errors: [] };
 
 let dir: string;
+let fakeAdb: string;
 let services: Services;
 let logError: ReturnType<typeof vi.fn<(message: string, error: unknown) => void>>;
 
 beforeEach(async () => {
   resetElectronFake();
   dir = await mkdtemp(path.join(os.tmpdir(), 'pd-ipc-'));
+  fakeAdb = path.join(dir, 'adb');
   const settings = createSettingsStore(path.join(dir, 'settings.json'));
+  await writeFile(fakeAdb, '#!/bin/sh\necho "Android Debug Bridge version 1.0.41"\necho "Version 35.0.2"\n', { mode: 0o755 });
   services = {
     appInfo: vi.fn(),
     listDevices: vi.fn(async () => [pixel]),
@@ -38,17 +43,19 @@ beforeEach(async () => {
     }),
     getSettings: settings.getSettings,
     setSettings: settings.setSettings,
+    chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: 'linux' }),
     openExternal: vi.fn(async () => undefined),
   };
   logError = vi.fn<(message: string, error: unknown) => void>();
-  registerAllHandlers({ ipcMain: electron.ipcMain as unknown as IpcMainLike, trustedOrigins: ['app://bundle'], logError }, services);
+  const dispatch = createDispatch(allHandlers(services, services), { trustedOrigins: ['app://bundle'], logError });
+  serveOverElectron(dispatch, { ipcMain: electron.ipcMain as unknown as IpcMainLike, receivers: () => [] });
 });
 
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('handle() on the real handlers', () => {
+describe('the Electron transport on the real handlers', () => {
   it('returns the service value for a valid call from our page', async () => {
     await expect(electron.ipcMain.invoke('device:list', [], { url: APP_PAGE })).resolves.toEqual({ ok: true, value: [pixel] });
   });
@@ -107,18 +114,37 @@ describe('handle() on the real handlers', () => {
     expect(logError).toHaveBeenCalledWith('IPC device:list failed', boom);
   });
 
-  it('saves a valid adb path and refuses a relative one', async () => {
-    expect(await electron.ipcMain.invoke('settings:set', [{ adbPath: '/opt/platform-tools/adb' }], { url: APP_PAGE }))
-      .toEqual({ ok: true, value: { adbPath: '/opt/platform-tools/adb' } });
-    expect(await electron.ipcMain.invoke('settings:set', [{ adbPath: 'adb' }], { url: APP_PAGE }))
-      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE }))
-      .toEqual({ ok: true, value: { adbPath: '/opt/platform-tools/adb' } });
+  it('refuses any adb path the page names, even an absolute one, and stores nothing', async () => {
+    for (const adbPath of ['/bin/sh', '/opt/platform-tools/adb', '\\\\host\\share\\adb.exe', 'adb']) {
+      expect(await electron.ipcMain.invoke('settings:set', [{ adbPath }], { url: APP_PAGE }))
+        .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null } });
+  });
+
+  it('stores the adb the user picks in main\'s chooser once it answers as adb, and clears it on request', async () => {
+    electron.dialog.nextOpen = { canceled: false, filePaths: [fakeAdb] };
+    expect(await electron.ipcMain.invoke('settings:choose-adb', [], { url: APP_PAGE })).toEqual({
+      ok: true, value: { chosen: true, settings: { adbPath: fakeAdb }, version: 'Android Debug Bridge version 1.0.41' },
+    });
+    expect(electron.dialog.opened).toHaveLength(1);
+    expect(electron.dialog.opened[0]?.options).toMatchObject({ properties: expect.arrayContaining(['openFile']) });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: fakeAdb } });
+    expect(await electron.ipcMain.invoke('settings:set', [{ adbPath: null }], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null } });
+  });
+
+  it('keeps the settings when the user closes the chooser or picks something that is not adb', async () => {
+    electron.dialog.nextOpen = { canceled: true, filePaths: [] };
+    expect(await electron.ipcMain.invoke('settings:choose-adb', [], { url: APP_PAGE })).toEqual({ ok: true, value: { chosen: false } });
+    electron.dialog.nextOpen = { canceled: false, filePaths: ['/bin/sh'] };
+    const refused = await electron.ipcMain.invoke('settings:choose-adb', [], { url: APP_PAGE });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('/bin/sh was not saved as adb') } });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null } });
   });
 
   it('opens only allow-listed https links', async () => {
-    expect(await electron.ipcMain.invoke('shell:open-external', ['https://dontkillmyapp.com/xiaomi'], { url: APP_PAGE })).toEqual({ ok: true });
-    for (const url of ['http://dontkillmyapp.com/', 'https://evil.example/', 'file:///etc/passwd', 'https://dontkillmyapp.com.evil.example/']) {
+    expect(await electron.ipcMain.invoke('shell:open-external', ['https://dev.mi.com/console/'], { url: APP_PAGE })).toEqual({ ok: true });
+    for (const url of ['http://dev.mi.com/console/', 'https://evil.example/', 'file:///etc/passwd', 'https://dev.mi.com.evil.example/console/']) {
       expect(await electron.ipcMain.invoke('shell:open-external', [url], { url: APP_PAGE })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     expect(services.openExternal).toHaveBeenCalledTimes(1);
