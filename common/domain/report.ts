@@ -1,3 +1,4 @@
+import type { DeviceRef } from './device.js';
 import type { DeviceFacts } from './facts.js';
 import type { Finding } from './findings.js';
 
@@ -33,6 +34,8 @@ export interface PushTestResult {
 
 export interface DeviceReport {
   serial: string;
+  /** Which phone exactly (server, serial, transport id) for a live audit; absent for captures and bug reports. */
+  ref?: DeviceRef;
   state: DeviceState;
   facts: DeviceFacts;
   findings: Finding[];

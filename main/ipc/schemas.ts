@@ -11,11 +11,18 @@ export const packageSchema = z.string().refine(isSafePackageName, 'not an Androi
 
 const noArgs = z.undefined();
 
+/** A DeviceRef as the device list gave it: server "host:port" or "[v6]:port", a safe serial, adb's transport id. */
+export const deviceRefSchema = z.object({
+  server: z.string().max(300).regex(/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'not an adb server address'),
+  serial: serialSchema,
+  transportId: z.number().int().nonnegative().max(2 ** 53).optional(),
+}).strict();
+
 /** One schema per invoke channel; the compiler checks each against the contract's argument type. */
 export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   'app:info': noArgs,
   'device:list': noArgs,
-  'audit:run': z.object({ serial: serialSchema, app: packageSchema.optional() }).strict(),
+  'audit:run': z.object({ ref: deviceRefSchema, app: packageSchema.optional() }).strict(),
   'settings:get': noArgs,
   'settings:set': settingsSchema.partial().strict(),
   'shell:open-external': z.string().max(2048).refine(isAllowedExternalUrl, 'not an allowed https link'),

@@ -20,7 +20,7 @@ async function start(fixture: FakeApiFixture = labFixture()): Promise<FakeApi> {
 }
 
 beforeEach(() => {
-  useDeviceStore.setState({ devices: [], selectedSerial: null, listError: null, serverErrors: {} });
+  useDeviceStore.setState({ devices: [], selectedKey: null, listError: null, serverErrors: {} });
   useAuditStore.setState({ runs: {}, appPackage: '' });
   useAppStore.setState({ info: null });
 });
@@ -52,7 +52,7 @@ describe('device sidebar', () => {
     expect(within(sidebar()).getByText('Offline')).toBeTruthy();
 
     fake.setDevices(labFixture().devices.slice(0, 1));
-    await act(async () => fake.emitDeviceEvent({ type: 'removed', serial: 'R58M123ABC', server: '127.0.0.1:5037' }));
+    await act(async () => fake.emitDeviceEvent({ type: 'removed', ref: { serial: 'R58M123ABC', server: '127.0.0.1:5037', transportId: 4 } }));
     expect(within(sidebar()).queryByText('R58M123ABC')).toBeNull();
     expect(fake.calls.filter((c) => c.method === 'listDevices')).toHaveLength(3);
   });
