@@ -38,6 +38,34 @@ describe('pull through the real adb server', () => {
     expect(data.equals(apk)).toBe(true);
   });
 
+  it('reports progress against the STAT size as data arrives, ending at the whole file', async () => {
+    const progress: [number, number | null][] = [];
+    const data = await port.pull(on(phone.serial), APK_PATH, { timeoutMs: 60_000, onProgress: (bytes, total) => progress.push([bytes, total]) });
+    expect(data.equals(apk)).toBe(true);
+    expect(progress[0]).toEqual([0, apk.length]);
+    expect(progress.at(-1)).toEqual([apk.length, apk.length]);
+    // DATA chunks are at most 64 KiB: an 8 MiB file reports well over a hundred times, never going back.
+    expect(progress.length).toBeGreaterThan(100);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]![0]).toBeGreaterThan(progress[i - 1]![0]);
+  });
+
+  it('stops a pull when the caller aborts, and the phone answers the next request', async () => {
+    const controller = new AbortController();
+    let seen = 0;
+    const started = performance.now();
+    const error = await port.pull(on(phone.serial), APK_PATH, {
+      signal: controller.signal,
+      onProgress: (bytes) => {
+        seen = bytes;
+        if (bytes >= 1024 * 1024) controller.abort();
+      },
+    }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TIMEOUT', message: 'Cancelled' });
+    expect(seen).toBeLessThan(apk.length);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await port.pull(on(phone.serial), APK_PATH, { timeoutMs: 60_000 })).length).toBe(apk.length);
+  });
+
   it('says NOT_FOUND for a file the phone does not have', async () => {
     const error = await port.pull(on(phone.serial), '/sdcard/none.txt').then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(DevicePortError);
