@@ -115,7 +115,7 @@ describe('audit pane', () => {
 
     expect(screen.getByRole('status').textContent).toContain('Reading the phone: 5/12 (dumpsys-notification)');
     expect((screen.getByRole('button', { name: 'Auditing…' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ serial: '3b2f9c1e', app: 'com.tencent.qcloud.tim.tuikit' }]);
+    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ ref: { serial: '3b2f9c1e', server: '127.0.0.1:5037', transportId: 3 }, app: 'com.tencent.qcloud.tim.tuikit' }]);
 
     await act(async () => fake.releaseAudit());
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
@@ -131,7 +131,7 @@ describe('audit pane', () => {
     const fake = await start();
     fireEvent.click(within(sidebar()).getByText('3b2f9c1e'));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Audit' })));
-    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ serial: '3b2f9c1e' }]);
+    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ ref: { serial: '3b2f9c1e', server: '127.0.0.1:5037', transportId: 3 } }]);
   });
 
   it('shows a failed audit with what to do', async () => {
