@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { HINTS } from '../adb/adb-errors.js';
 import { DevicePortError, type DevicePort, type DeviceRef } from '../adb/device-port.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
@@ -46,6 +47,8 @@ export async function collectLive(
   const timer = setTimeout(() => deadline.abort(new DevicePortError('TIMEOUT',
     `${ref.serial} did not answer within ${deadlineMs} ms (the deadline for reading one phone)`, HINTS.timeout)), deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  // Every probe's stream listens on this one signal; more than Node's default of 10 is expected, not a leak.
+  setMaxListeners(probes.length + 10, signal);
   let done = 0;
   let items;
   try {
