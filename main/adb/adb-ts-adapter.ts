@@ -251,12 +251,13 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     const framed = frameCommand(command);
     const lines = new LineSplitter(framed.nonce, opts.onLine);
     // Only opening is timed; afterwards only the caller's signal ends the stream.
-    const opening = new Deadline(timeoutError(device.serial, `opening \`${clip(command)}\``, openMs), openMs);
+    const opening = new Deadline(timeoutError(device.serial, `opening \`${clip(command)}\``, openMs), openMs, opts.signal);
     let connection: AdbConnection;
     try {
       if (opts.signal?.aborted) return { exitCode: null, cancelled: true, lines: 0, durationMs: 0 };
       connection = await opening.race(openService(server, device, `shell:${framed.line}`, opening));
     } catch (error) {
+      if (opts.signal?.aborted) return { exitCode: null, cancelled: true, lines: 0, durationMs: performance.now() - started };
       throw asPortError(error);
     } finally {
       opening.clear();

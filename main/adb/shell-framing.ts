@@ -99,6 +99,8 @@ function escapeRegExp(text: string): string {
  * ending, the marker follows it on the same line; the text before the marker is then that last line.
  * Returns true (stop reading) once the marker is seen.
  */
+const MAX_LINE = 1024 * 1024;
+
 export class LineSplitter {
   exitCode: number | null = null;
   count = 0;
@@ -112,10 +114,13 @@ export class LineSplitter {
 
   push(chunk: Buffer): boolean {
     if (this.exitCode !== null) return true;
-    const text = this.partial + this.decoder.decode(chunk, { stream: true });
-    const parts = text.split('\n');
-    this.partial = parts.pop() ?? '';
-    for (const part of parts) {
+    const text = this.decoder.decode(chunk, { stream: true });
+    // Only the new text is scanned, so a long line arriving in many chunks costs its length once.
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      const part = this.partial + text.slice(start, nl);
+      this.partial = '';
+      start = nl + 1;
       const line = part.endsWith('\r') ? part.replace(/\r+$/, '') : part;
       const end = this.marker.exec(line);
       if (end?.[1] !== undefined) {
@@ -125,6 +130,12 @@ export class LineSplitter {
         return true;
       }
       this.emit(line);
+    }
+    this.partial += text.slice(start);
+    // A stream that never prints a newline must not grow without bound: hand it on in pieces of MAX_LINE.
+    while (this.partial.length > MAX_LINE) {
+      this.emit(this.partial.slice(0, MAX_LINE));
+      this.partial = this.partial.slice(MAX_LINE);
     }
     return false;
   }
