@@ -46,7 +46,7 @@ async function onePhone(env: NodeJS.ProcessEnv): Promise<void> {
     const singles: number[] = [];
     for (const command of commands) {
       const times: number[] = [];
-      for (let i = 0; i < 3; i++) times.push((await timed(() => port.shell(device.serial, command)))[0]);
+      for (let i = 0; i < 3; i++) times.push((await timed(() => port.shell(device, command)))[0]);
       singles.push(median(times));
     }
     const audits: number[] = [];

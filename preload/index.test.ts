@@ -28,11 +28,11 @@ describe('preload bridge', () => {
   it('invokes the matching channel with the payload', async () => {
     const api = await loadPreload();
     electron.ipcRenderer.invokeImpl = async () => ({ ok: true, value: [] });
-    await api.runAudit({ serial: 'R58M123ABC', app: 'com.example.im' });
+    await api.runAudit({ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, app: 'com.example.im' });
     await api.listDevices();
     await api.openExternal('https://developer.honor.com/');
     expect(electron.ipcRenderer.invocations).toEqual([
-      { channel: 'audit:run', args: [{ serial: 'R58M123ABC', app: 'com.example.im' }] },
+      { channel: 'audit:run', args: [{ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, app: 'com.example.im' }] },
       { channel: 'device:list', args: [] },
       { channel: 'shell:open-external', args: ['https://developer.honor.com/'] },
     ]);

@@ -15,15 +15,39 @@ export interface DeviceRef {
   transportId?: number;
 }
 
-export interface DeviceInfo {
-  /** As adb names it, e.g. "R58M123ABC" or "127.0.0.1:6001". */
-  serial: string;
-  /** Which server the device is attached to, "host:port". */
-  server: string;
+/** A listed device is its own reference: server, serial and (when adb printed one) transport id. */
+export interface DeviceInfo extends DeviceRef {
   state: DeviceState;
-  /** From `adb devices -l` (product/model/device/transport_id), when known. */
+  /** From `adb devices -l` (product/model/device), when known. */
   product?: string;
   model?: string;
   device?: string;
-  transportId?: string;
+}
+
+/**
+ * The string form of a reference, for map keys and React keys: `serial@server`, plus `#transportId` when
+ * known, so two phones sharing a serial on one server never share a key.
+ */
+export function refKey(ref: DeviceRef): string {
+  return `${ref.serial}@${ref.server}${ref.transportId !== undefined ? `#${ref.transportId}` : ''}`;
+}
+
+/** Only the reference fields of a device (a DeviceInfo carries state and model too). */
+export function toRef(device: DeviceRef): DeviceRef {
+  return { server: device.server, serial: device.serial, ...(device.transportId !== undefined ? { transportId: device.transportId } : {}) };
+}
+
+/** How a person reads a reference: the serial, then where it is when that is needed to tell it apart. */
+export function describeRef(ref: DeviceRef): string {
+  return `${ref.serial} on ${ref.server}${ref.transportId !== undefined ? ` (transport ${ref.transportId})` : ''}`;
+}
+
+/**
+ * The listed device a reference names: same server and serial, and the same transport id when the
+ * reference has one. Without one, a serial two phones share on that server names neither (null).
+ */
+export function findByRef<T extends DeviceRef>(devices: readonly T[], ref: DeviceRef): T | null {
+  const matches = devices.filter((d) => d.server === ref.server && d.serial === ref.serial
+    && (ref.transportId === undefined || d.transportId === ref.transportId));
+  return matches.length === 1 ? (matches[0] as T) : null;
 }

@@ -1,10 +1,16 @@
-import type { DeviceState } from './report.js';
+import type { DeviceRef } from './device.js';
+import type { DeviceState, ErrorCode } from './report.js';
 import type { Severity } from './findings.js';
 
 /** Streamed while an audit runs, so the UI and the CLI can show each phone's progress. */
+/** Every event names its phone by `ref` (the serial alone can be shared); `serial` stays for readers. */
 export type AuditProgress =
-  | { type: 'device-started'; serial: string; server: string; probes: number }
-  | { type: 'probe-done'; serial: string; probe: string; ok: boolean; done: number; total: number }
-  | { type: 'device-finished'; serial: string; state: DeviceState; counts: Partial<Record<Severity, number>> };
+  | { type: 'device-started'; ref: DeviceRef; serial: string; server: string; probes: number }
+  | { type: 'probe-done'; ref: DeviceRef; serial: string; probe: string; ok: boolean; done: number; total: number }
+  | {
+    type: 'device-finished'; ref: DeviceRef; serial: string; state: DeviceState; counts: Partial<Record<Severity, number>>;
+    /** The error codes that kept probes from being read, when any (the phone was not fully read). */
+    errors?: ErrorCode[];
+  };
 
 export type ProgressSink = (event: AuditProgress) => void;

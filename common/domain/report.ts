@@ -53,7 +53,7 @@ export interface ManualAnswer {
 
 export interface DeviceReport {
   serial: string;
-  /** Which phone exactly (server, serial, transport id); `serial` stays for readers. */
+  /** Which phone exactly (server, serial, transport id) for a live audit; absent for captures and bug reports. */
   ref?: DeviceRef;
   state: DeviceState;
   facts: DeviceFacts;

@@ -5,7 +5,7 @@
  */
 import type { DeviceFacts } from '../domain/facts.js';
 import type { DeviceReport, ErrorCode } from '../domain/report.js';
-import type { DeviceInfo } from '../domain/device.js';
+import type { DeviceInfo, DeviceRef } from '../domain/device.js';
 import type { AuditProgress } from '../domain/progress.js';
 
 export type { AuditProgress };
@@ -47,12 +47,14 @@ export interface Settings {
 /** The identity the sidebar shows; each part null until the phone has been read. */
 export type DeviceIdentity = Pick<DeviceFacts, 'manufacturer' | 'brand' | 'model' | 'android' | 'rom'>;
 
+/** A listed device is its own DeviceRef (server, serial, transportId); `refKey(item)` keys it. */
 export interface DeviceListItem extends DeviceInfo {
   identity: DeviceIdentity | null;
 }
 
 export interface AuditRequest {
-  serial: string;
+  /** Which phone: its server, serial and transport id as the device list gave them. */
+  ref: DeviceRef;
   /** Package of the app under test, e.g. "com.tencent.qcloud.tim.tuikit". */
   app?: string;
 }
@@ -63,7 +65,7 @@ export interface AuditRequest {
  */
 export type DeviceEventPayload =
   | { type: 'added' | 'changed'; device: DeviceInfo & { identity?: DeviceIdentity | null } }
-  | { type: 'removed'; serial: string; server: string }
+  | { type: 'removed'; ref: DeviceRef }
   | { type: 'server-error'; server: string; error: IpcError };
 
 /**

@@ -51,7 +51,7 @@ export function transportFailure(serial: string, failMessage: string): DevicePor
   if (text.includes('unauthorized') || text.includes('authorizing')) return stateError(serial, 'unauthorized');
   if (text.includes('insufficient permissions') || text.includes('no permissions')) return stateError(serial, 'no-permissions');
   if (text.includes('offline') || text.includes('still connecting')) return stateError(serial, 'offline');
-  if (text.includes('not found') || text.includes('no devices')) return notFoundError(serial);
+  if (text.includes('not found') || text.includes('no devices') || text.includes('no device with transport id')) return notFoundError(serial);
   return null;
 }
 
@@ -67,6 +67,23 @@ export function unreachableError(server: string, detail: string, adbPath: string
     ? `Start the adb server with \`${start}\`; if it fails, another program may hold port ${port} (\`ss -ltnp | grep ${port}\`).`
     : `Start the adb server on ${host} listening on the network (\`adb -a -P ${port} nodaemon server\`) and check the firewall.`;
   return new DevicePortError('ADB_UNREACHABLE', `Cannot reach the adb server at ${server}: ${detail}`, hint);
+}
+
+/**
+ * A server that answered earlier in this run and now refuses connections was stopped (`adb kill-server`, an
+ * IDE's adb of another version, a crash). Said once for the server, not once per phone it took along.
+ */
+export function serverWentAwayError(server: string, detail: string, adbPath: string | null): DevicePortError {
+  const port = splitServer(server)[1];
+  const start = adbPath ? `${adbPath} -P ${port} start-server` : `adb -P ${port} start-server`;
+  return new DevicePortError('ADB_UNREACHABLE', `The adb server at ${server} went away (${detail})`,
+    `Something stopped it (\`adb kill-server\`, another adb version, an IDE). Start it again with \`${start}\`, ` +
+    'check that `adb devices` lists the phones, then run again.');
+}
+
+/** Whether an error is a server that stopped answering (as opposed to one phone leaving). */
+export function isServerGone(error: DevicePortError): boolean {
+  return error.code === 'ADB_UNREACHABLE';
 }
 
 /** `detail` is find-adb's message: where it looked and what to install on this OS. */

@@ -10,6 +10,15 @@ export function isLoopback(address: AdbServerAddress): boolean {
 }
 
 /**
+ * Whether `adb -P <port> start-server` would answer at this address: the server it forks listens on
+ * `tcp:<port>`, which adb binds to the IPv4 loopback only (AOSP adb sysdeps network_loopback_server with
+ * prefer_ipv4), so 127.0.0.1 and localhost (Node tries both families) but not ::1.
+ */
+export function listensWhereAdbStarts(address: AdbServerAddress): boolean {
+  return address.host === '127.0.0.1' || address.host === 'localhost';
+}
+
+/**
  * Starts an adb server the way the user's own adb would (`adb -P <port> start-server`), asynchronously so
  * the UI never blocks. The environment is passed through untouched: ADB_EMU and friends are the user's
  * (tests set ADB_EMU=0 themselves). Resolves with the exit code and what adb printed.

@@ -1,18 +1,19 @@
 import { mapLimit } from '../util/map-limit.js';
+import { describeRef } from '../../common/domain/device.js';
 import {
-  asPortError, describeError, HINTS, notFoundError, stateError, timeoutError, transportFailure,
+  asPortError, describeError, HINTS, isServerGone, notFoundError, stateError, timeoutError, transportFailure,
 } from './adb-errors.js';
 import { AdbConnection, AdbFailError, AdbStreamEndedError } from './adb-socket.js';
-import { syncRecv } from './adb-sync.js';
+import { syncRecv, syncStat, tooLarge } from './adb-sync.js';
 import { Deadline } from './deadline.js';
 import {
   DevicePortError,
   type AdbServerAddress, type BatchItem, type BatchOptions, type DeviceEvent, type DeviceInfo, type DevicePort,
-  type DeviceTracker, type ShellOptions, type ShellResult,
+  type DeviceRef, type DeviceTracker, type PullOptions, type ShellOptions, type ShellResult, type StreamOptions, type StreamResult,
 } from './device-port.js';
-import { ServerConnector, serverRef, type ServerRef } from './server-connector.js';
+import { ServerConnector, serverRef, type ServerRef, type ServerStartNote } from './server-connector.js';
 import { watchServer } from './server-watch.js';
-import { FramedOutputCollector, frameCommand } from './shell-framing.js';
+import { FramedOutputCollector, frameCommand, LineSplitter } from './shell-framing.js';
 import { assertSafeSerial } from './shell-safety.js';
 
 export interface AdbTsPortOptions {
@@ -35,6 +36,8 @@ export interface AdbTsPortOptions {
   reconnectMs?: number;
   /** How long a server may take to connect and answer a host request (listing). Default 5 s. */
   serverTimeoutMs?: number;
+  /** Told of each adb server this port started (the CLI says so on stderr). */
+  onServerStart?: (note: ServerStartNote) => void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -67,6 +70,7 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     autoStart: options.autoStart !== false,
     ...(options.adbPath ? { adbPath: options.adbPath } : {}),
     ...(options.serverTimeoutMs ? { answerTimeoutMs: options.serverTimeoutMs } : {}),
+    ...(options.onServerStart ? { onServerStart: options.onServerStart } : {}),
   });
   const connect = (server: ServerRef) => connector.connect(server);
   const listServer = (server: ServerRef) => connector.listServer(server);
@@ -88,62 +92,72 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     return reached.flatMap((listing) => listing.devices);
   }
 
-  /** Where each serial was last found ready, so the next call asks that server first. */
-  const lastSeen = new Map<string, ServerRef>();
-
-  /**
-   * Finds the server a ready device is on. The answer is fresh (a `host:devices-l`, < 1 ms on loopback),
-   * so a re-plugged or moved phone is never addressed through a stale one; the server it was last seen on
-   * is asked first, so a slow or dead server elsewhere in the lab does not delay every command. The same
-   * serial on two servers prefers the one where it is ready; `preferServer` picks one explicitly.
-   */
-  async function locate(serial: string, preferServer?: string): Promise<ServerRef> {
-    assertSafeSerial(serial);
-    if (preferServer) {
-      const server = servers.find((candidate) => candidate.key === preferServer);
-      if (!server) throw new DevicePortError('INVALID_INPUT', `${preferServer} is not one of this lab's adb servers`);
-      const found = (await listServer(server)).find((device) => device.serial === serial);
-      if (!found) throw notFoundError(serial);
-      if (found.state !== 'device') throw stateError(serial, found.state);
-      return server;
-    }
-    const hinted = lastSeen.get(serial);
-    if (hinted) {
-      const devices = await listServer(hinted).catch(() => []);
-      if (devices.some((device) => device.serial === serial && device.state === 'device')) return hinted;
-    }
-    const listings = await listServers();
-    const matches = listings.flatMap((listing) => listing.devices).filter((device) => device.serial === serial);
-    const chosen = matches.find((device) => device.state === 'device') ?? matches[0];
-    if (!chosen) {
-      const firstError = listings[0]?.error;
-      if (firstError && listings.every((listing) => listing.error !== null)) throw firstError;
-      throw notFoundError(serial);
-    }
-    if (chosen.state !== 'device') throw stateError(serial, chosen.state);
-    const server = servers.find((candidate) => candidate.key === chosen.server) as ServerRef;
-    lastSeen.set(serial, server);
+  function serverOf(ref: DeviceRef): ServerRef {
+    assertSafeSerial(ref.serial);
+    const server = servers.find((candidate) => candidate.key === ref.server);
+    if (!server) throw new DevicePortError('INVALID_INPUT', `${ref.server} is not one of this lab's adb servers`);
     return server;
   }
 
-  async function stillReady(serial: string, server: ServerRef): Promise<boolean> {
+  /**
+   * Finds the phone a reference names on its own server, fresh (a `host:devices-l`, < 1 ms on loopback), so a
+   * re-plugged or moved phone is never addressed through a stale answer. With a transport id only that
+   * transport matches; without one the serial must name exactly one phone there, since adb would pick
+   * one of several at random. Returns the listed device, whose transport id then selects it.
+   */
+  async function resolve(ref: DeviceRef): Promise<{ server: ServerRef; device: DeviceInfo }> {
+    const server = serverOf(ref);
+    const listed = (await listServer(server)).filter((device) => device.serial === ref.serial);
+    const matches = ref.transportId === undefined ? listed : listed.filter((device) => device.transportId === ref.transportId);
+    const device = matches[0];
+    if (!device) throw notFoundError(describeRef(ref));
+    if (matches.length > 1) {
+      throw new DevicePortError('INVALID_INPUT',
+        `${matches.length} phones on ${ref.server} share the serial ${ref.serial}; name one by its transport id`,
+        `\`adb -P ${server.address.port} devices -l\` shows each one's transport_id.`);
+    }
+    if (device.state !== 'device') throw stateError(ref.serial, device.state);
+    return { server, device };
+  }
+
+  /**
+   * After a stream ended without its end marker: is the phone still listed ready? A server that no longer
+   * answers is not the phone's fault: that error (ADB_UNREACHABLE, "went away") is thrown as it is.
+   */
+  async function stillReady(device: DeviceInfo, server: ServerRef): Promise<boolean> {
+    let listed: DeviceInfo[];
     try {
-      return (await listServer(server)).some((device) => device.serial === serial && device.state === 'device');
-    } catch {
+      listed = await listServer(server);
+    } catch (error) {
+      const portError = asPortError(error);
+      if (isServerGone(portError)) throw portError;
       return false;
+    }
+    return listed.some((d) => d.serial === device.serial && d.transportId === device.transportId && d.state === 'device');
+  }
+
+  /** The cut stream's error: the server went away, the phone left, or the phone is there and the output stopped. */
+  async function cutShort(device: DeviceInfo, server: ServerRef, truncated: string, gone: string): Promise<DevicePortError> {
+    try {
+      if (await stillReady(device, server)) return new DevicePortError('TRUNCATED_OUTPUT', truncated, HINTS.truncated);
+      return new DevicePortError('DEVICE_GONE', gone, HINTS.gone);
+    } catch (error) {
+      return asPortError(error);
     }
   }
 
   /**
-   * Opens `host:transport:<serial>` then `service` on a device `locate` just found ready, mapping the
+   * Selects the phone (`host:transport-id:N` when the server gave a transport id: the only way to tell
+   * two phones with one serial apart; else `host:transport:<serial>`), then opens `service`, mapping the
    * server's FAIL texts to our codes ("not found" now means it left in between).
    */
-  async function openService(server: ServerRef, serial: string, service: string, deadline: Deadline): Promise<AdbConnection> {
+  async function openService(server: ServerRef, device: DeviceInfo, service: string, deadline: Deadline): Promise<AdbConnection> {
+    const serial = device.serial;
     const connection = await connect(server);
     deadline.attach(connection);
     try {
       try {
-        await connection.request(`host:transport:${serial}`);
+        await connection.request(device.transportId !== undefined ? `host:transport-id:${device.transportId}` : `host:transport:${serial}`);
       } catch (error) {
         if (!(error instanceof AdbFailError)) throw error;
         const mapped = transportFailure(serial, error.failMessage);
@@ -165,15 +179,16 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     }
   }
 
-  async function runShell(server: ServerRef, serial: string, command: string, opts: ShellOptions): Promise<ShellResult> {
+  async function runShell(server: ServerRef, device: DeviceInfo, command: string, opts: ShellOptions): Promise<ShellResult> {
     assertSafeCommand(command);
+    const serial = device.serial;
     const timeoutMs = opts.timeoutMs ?? shellTimeoutMs;
     const deadline = new Deadline(timeoutError(serial, `\`${clip(command)}\``, timeoutMs), timeoutMs, opts.signal);
     const started = performance.now();
     const framed = frameCommand(command);
     const collector = new FramedOutputCollector(framed.nonce);
     try {
-      const connection = await deadline.race(openService(server, serial, `shell:${framed.line}`, deadline));
+      const connection = await deadline.race(openService(server, device, `shell:${framed.line}`, deadline));
       let streamError: unknown = null;
       try {
         await connection.readToEnd((chunk) => {
@@ -191,12 +206,9 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
         return { output: result.output.toString('utf8'), exitCode: result.exitCode, durationMs: performance.now() - started };
       }
       const cause = streamError ? ` (${describeError(streamError)})` : '';
-      if (await stillReady(serial, server)) {
-        throw new DevicePortError('TRUNCATED_OUTPUT',
-          `\`${clip(command)}\` on ${serial} stopped after ${result.output.length} bytes without its end marker${cause}`, HINTS.truncated);
-      }
-      throw new DevicePortError('DEVICE_GONE',
-        `${serial} disconnected during \`${clip(command)}\` after ${result.output.length} bytes${cause}`, HINTS.gone);
+      throw await cutShort(device, server,
+        `\`${clip(command)}\` on ${serial} stopped after ${result.output.length} bytes without its end marker${cause}`,
+        `${serial} disconnected during \`${clip(command)}\` after ${result.output.length} bytes${cause}`);
     } catch (error) {
       throw asPortError(error);
     } finally {
@@ -204,19 +216,20 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     }
   }
 
-  async function shell(serial: string, command: string, opts: ShellOptions = {}): Promise<ShellResult> {
+  async function shell(ref: DeviceRef, command: string, opts: ShellOptions = {}): Promise<ShellResult> {
     assertSafeCommand(command);
-    return runShell(await locate(serial, opts.server), serial, command, opts);
+    const { server, device } = await resolve(ref);
+    return runShell(server, device, command, opts);
   }
 
   /** A device that cannot be reached at all rejects the whole batch; after that each command stands alone. */
-  async function shellBatch(serial: string, commands: readonly string[], opts: BatchOptions = {}): Promise<BatchItem[]> {
-    const server = await locate(serial, opts.server);
+  async function shellBatch(ref: DeviceRef, commands: readonly string[], opts: BatchOptions = {}): Promise<BatchItem[]> {
+    const { server, device } = await resolve(ref);
     const limit = Math.max(1, opts.concurrency ?? concurrency);
     return mapLimit(commands, limit, async (command, index) => {
       let item: BatchItem;
       try {
-        item = { ok: true, command, result: await runShell(server, serial, command, opts) };
+        item = { ok: true, command, result: await runShell(server, device, command, opts) };
       } catch (error) {
         item = { ok: false, command, error: asPortError(error) };
       }
@@ -225,30 +238,87 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     });
   }
 
-  async function pull(serial: string, remotePath: string, opts: ShellOptions = {}): Promise<Buffer> {
+  /**
+   * Streams a framed command's lines. Opening has a timeout; the stream itself has none (logcat runs until
+   * cancelled). The end marker never reaches `onLine`; it gives the exit status. A cut stream rejects as a
+   * batch command's would (DEVICE_GONE, ADB_UNREACHABLE, TRUNCATED_OUTPUT).
+   */
+  async function shellStream(ref: DeviceRef, command: string, opts: StreamOptions): Promise<StreamResult> {
+    assertSafeCommand(command);
+    const { server, device } = await resolve(ref);
+    const openMs = opts.openTimeoutMs ?? shellTimeoutMs;
+    const started = performance.now();
+    const framed = frameCommand(command);
+    const lines = new LineSplitter(framed.nonce, opts.onLine);
+    // Only opening is timed; afterwards only the caller's signal ends the stream.
+    const opening = new Deadline(timeoutError(device.serial, `opening \`${clip(command)}\``, openMs), openMs, opts.signal);
+    let connection: AdbConnection;
+    try {
+      if (opts.signal?.aborted) return { exitCode: null, cancelled: true, lines: 0, durationMs: 0 };
+      connection = await opening.race(openService(server, device, `shell:${framed.line}`, opening));
+    } catch (error) {
+      if (opts.signal?.aborted) return { exitCode: null, cancelled: true, lines: 0, durationMs: performance.now() - started };
+      throw asPortError(error);
+    } finally {
+      opening.clear();
+    }
+    let cancelled = false;
+    const onAbort = () => {
+      cancelled = true;
+      connection.destroy();
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) onAbort();
+    let streamError: unknown = null;
+    try {
+      await connection.readToEnd((chunk) => lines.push(chunk));
+    } catch (error) {
+      streamError = error;
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      connection.destroy();
+    }
+    const durationMs = performance.now() - started;
+    if (lines.exitCode !== null) return { exitCode: lines.exitCode, cancelled: false, lines: lines.count, durationMs };
+    if (cancelled) {
+      lines.flush();
+      return { exitCode: null, cancelled: true, lines: lines.count, durationMs };
+    }
+    lines.flush();
+    const cause = streamError ? ` (${describeError(streamError)})` : '';
+    throw await cutShort(device, server,
+      `\`${clip(command)}\` on ${device.serial} stopped after ${lines.count} lines without its end marker${cause}`,
+      `${device.serial} disconnected during \`${clip(command)}\` after ${lines.count} lines${cause}`);
+  }
+
+  async function pull(ref: DeviceRef, remotePath: string, opts: PullOptions = {}): Promise<Buffer> {
     if (!remotePath.startsWith('/') || remotePath.includes('\0') || Buffer.byteLength(remotePath) > 1024) {
       throw new DevicePortError('INVALID_INPUT', `Not an absolute device path: ${JSON.stringify(remotePath.slice(0, 80))}`);
     }
-    const server = await locate(serial, opts.server);
+    const { server, device } = await resolve(ref);
+    const serial = device.serial;
     const timeoutMs = opts.timeoutMs ?? shellTimeoutMs;
     const deadline = new Deadline(timeoutError(serial, `pull ${remotePath}`, timeoutMs), timeoutMs, opts.signal);
     try {
-      const connection = await deadline.race(openService(server, serial, 'sync:', deadline));
+      const connection = await deadline.race(openService(server, device, 'sync:', deadline));
       try {
-        return await syncRecv(connection, remotePath, maxPullBytes);
+        // STAT first: the size is the progress total, and a file over the limit is refused before a byte moves.
+        const stat = await syncStat(connection, remotePath);
+        const total = stat ? stat.size : null;
+        if (total !== null && total > maxPullBytes) throw tooLarge(remotePath, maxPullBytes);
+        opts.onProgress?.(0, total);
+        return await syncRecv(connection, remotePath, maxPullBytes, opts.onProgress ? (bytes) => opts.onProgress?.(bytes, total) : undefined);
       } finally {
         connection.destroy();
       }
     } catch (error) {
       if (error instanceof DevicePortError) throw error;
+      if (deadline.fired) throw asPortError(error);
       if (error instanceof AdbFailError) {
         throw new DevicePortError('NOT_FOUND', `Cannot pull ${remotePath} from ${serial}: ${error.failMessage}`);
       }
       if (error instanceof AdbStreamEndedError || isSocketError(error)) {
-        if (await stillReady(serial, server)) {
-          throw new DevicePortError('TRUNCATED_OUTPUT', `Pulling ${remotePath} from ${serial} stopped early`, HINTS.truncated);
-        }
-        throw new DevicePortError('DEVICE_GONE', `${serial} disconnected while pulling ${remotePath}`, HINTS.gone);
+        throw await cutShort(device, server, `Pulling ${remotePath} from ${serial} stopped early`, `${serial} disconnected while pulling ${remotePath}`);
       }
       throw asPortError(error);
     } finally {
@@ -281,6 +351,7 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     trackDevices,
     shell,
     shellBatch,
+    shellStream,
     pull,
     close: async () => {
       for (const handle of [...trackers]) handle.close();

@@ -48,7 +48,8 @@ export class Deadline {
   }
 }
 
+/** The caller's own DevicePortError when it gave one; a plain `abort()` (an AbortError) is "Cancelled". */
 function abortReason(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;
-  return reason instanceof Error ? reason : new DevicePortError('TIMEOUT', 'Cancelled');
+  return reason instanceof DevicePortError ? reason : new DevicePortError('TIMEOUT', 'Cancelled');
 }

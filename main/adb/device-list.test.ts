@@ -20,26 +20,26 @@ describe('parseDeviceList', () => {
     const { devices, unreadable } = parseDeviceList(payload, SERVER);
     expect(unreadable).toEqual([]);
     expect(devices).toEqual([
-      { serial: 'UYT5T18414003349', server: SERVER, state: 'device', product: 'ALP-AL00', model: 'ALP_AL00', device: 'HWALP', transportId: '23' },
-      { serial: 'n311r05e', server: SERVER, state: 'device', product: 'alioth', model: 'M2012K11AC', device: 'alioth', transportId: '58' },
-      { serial: 'RQCWB06ZY2X', server: SERVER, state: 'device', product: 'dm3qxxx', model: 'SM_S918B', device: 'dm3q', transportId: '27' },
+      { serial: 'UYT5T18414003349', server: SERVER, state: 'device', product: 'ALP-AL00', model: 'ALP_AL00', device: 'HWALP', transportId: 23 },
+      { serial: 'n311r05e', server: SERVER, state: 'device', product: 'alioth', model: 'M2012K11AC', device: 'alioth', transportId: 58 },
+      { serial: 'RQCWB06ZY2X', server: SERVER, state: 'device', product: 'dm3qxxx', model: 'SM_S918B', device: 'dm3q', transportId: 27 },
     ]);
   });
 
   it('reads a network device that has only a transport id', () => {
     const { devices } = parseDeviceList('127.0.0.1:34381        device transport_id:33\n', SERVER);
-    expect(devices).toEqual([{ serial: '127.0.0.1:34381', server: SERVER, state: 'device', transportId: '33' }]);
+    expect(devices).toEqual([{ serial: '127.0.0.1:34381', server: SERVER, state: 'device', transportId: 33 }]);
   });
 
   it('reads an unauthorized phone, which has no model yet', () => {
     const { devices } = parseDeviceList('27211JEGR06194         unauthorized usb:17825792X transport_id:1\n', SERVER);
-    expect(devices).toEqual([{ serial: '27211JEGR06194', server: SERVER, state: 'unauthorized', transportId: '1' }]);
+    expect(devices).toEqual([{ serial: '27211JEGR06194', server: SERVER, state: 'unauthorized', transportId: 1 }]);
   });
 
   it('reads the two-word "no permissions" state with its udev explanation', () => {
     const line = '59253ADYT113RN no permissions (user in plugdev group; are your udev rules wrong?); see [http://developer.android.com/tools/device.html] usb:1-1 transport_id:4';
     const { devices } = parseDeviceList(line, SERVER);
-    expect(devices).toEqual([{ serial: '59253ADYT113RN', server: SERVER, state: 'no-permissions', transportId: '4' }]);
+    expect(devices).toEqual([{ serial: '59253ADYT113RN', server: SERVER, state: 'no-permissions', transportId: 4 }]);
   });
 
   it('skips the daemon chatter and header the CLI prints, and keeps odd lines aside instead of throwing', () => {
@@ -52,7 +52,7 @@ describe('parseDeviceList', () => {
       'emulator-5556          offline transport_id:2',
     ].join('\n');
     const { devices, unreadable } = parseDeviceList(text, SERVER);
-    expect(devices).toEqual([{ serial: 'emulator-5556', server: SERVER, state: 'offline', transportId: '2' }]);
+    expect(devices).toEqual([{ serial: 'emulator-5556', server: SERVER, state: 'offline', transportId: 2 }]);
     expect(unreadable).toEqual(['R58M123ABC\tsomething-new usb:1-1 transport_id:9', 'garbage']);
   });
 });

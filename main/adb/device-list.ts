@@ -73,7 +73,7 @@ function parseLine(line: string, server: string): DeviceInfo | null {
     if (match[1] === 'product') info.product = match[2];
     else if (match[1] === 'model') info.model = match[2];
     else if (match[1] === 'device') info.device = match[2];
-    else info.transportId = match[2];
+    else if (/^\d{1,9}$/.test(match[2])) info.transportId = Number(match[2]);
   }
   return info;
 }

@@ -1,4 +1,4 @@
-import type { DeviceInfo } from '../../common/domain/device.js';
+import type { DeviceInfo, DeviceRef } from '../../common/domain/device.js';
 import type { ErrorCode } from '../../common/domain/report.js';
 
 export type { DeviceInfo, DeviceRef } from '../../common/domain/device.js';
@@ -27,8 +27,29 @@ export interface ShellResult {
 export interface ShellOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Which server to use ("host:port", as in DeviceInfo.server) when the same serial is on several. */
-  server?: string;
+}
+
+export interface StreamOptions {
+  /** Ends the stream (the promise then resolves with `cancelled: true`); the only way to stop `logcat`. */
+  signal?: AbortSignal;
+  /** Each complete line as it arrives, without its line ending (CRLF or LF). */
+  onLine: (line: string) => void;
+  /** How long opening the stream may take. Default: the port's shell timeout. */
+  openTimeoutMs?: number;
+}
+
+/** How a streamed command ended. */
+export interface StreamResult {
+  /** The command's exit status when it ended on its own and we saw the end marker; null when cancelled or cut. */
+  exitCode: number | null;
+  cancelled: boolean;
+  lines: number;
+  durationMs: number;
+}
+
+export interface PullOptions extends ShellOptions {
+  /** Called as data arrives: bytes so far, and the file's size from sync STAT (null when the phone did not say). */
+  onProgress?: (bytes: number, total: number | null) => void;
 }
 
 export interface BatchOptions extends ShellOptions {
@@ -46,7 +67,7 @@ export type BatchItem =
 export type DeviceEvent =
   | { type: 'added'; device: DeviceInfo }
   | { type: 'changed'; device: DeviceInfo }
-  | { type: 'removed'; serial: string; server: string }
+  | { type: 'removed'; ref: DeviceRef }
   | { type: 'server-error'; server: string; error: DevicePortError };
 
 export interface DeviceTracker {
@@ -58,14 +79,19 @@ export interface DevicePort {
   /** Calls `onEvent` for each device that appears, changes state or leaves, on every server. */
   trackDevices(onEvent: (event: DeviceEvent) => void): Promise<DeviceTracker>;
   /** Runs one shell command; rejects with DevicePortError (DEVICE_GONE, TIMEOUT, TRUNCATED_OUTPUT, …). */
-  shell(serial: string, command: string, options?: ShellOptions): Promise<ShellResult>;
+  shell(ref: DeviceRef, command: string, options?: ShellOptions): Promise<ShellResult>;
   /**
    * Runs several commands with as few round trips as the phone allows, concurrently; results come
    * back in the order given, each with its own status, so one failed command never hides the others.
    */
-  shellBatch(serial: string, commands: readonly string[], options?: BatchOptions): Promise<BatchItem[]>;
-  /** Copies a file from the phone. */
-  pull(serial: string, remotePath: string, options?: ShellOptions): Promise<Buffer>;
+  shellBatch(ref: DeviceRef, commands: readonly string[], options?: BatchOptions): Promise<BatchItem[]>;
+  /**
+   * Runs a long or endless command (`logcat`) and hands over its lines as they arrive, until it ends, the
+   * signal aborts it (resolves `cancelled`), or the phone is lost (rejects DEVICE_GONE / ADB_UNREACHABLE).
+   */
+  shellStream(ref: DeviceRef, command: string, options: StreamOptions): Promise<StreamResult>;
+  /** Copies a file from the phone, reporting progress; the signal cancels it (rejects TIMEOUT "Cancelled"). */
+  pull(ref: DeviceRef, remotePath: string, options?: PullOptions): Promise<Buffer>;
   close(): Promise<void>;
 }
 

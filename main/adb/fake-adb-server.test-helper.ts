@@ -30,6 +30,11 @@ export interface FakeDevice {
   files?: Record<string, Buffer>;
   /** Cut a pull after this many bytes. */
   cutPullAfter?: number;
+  /**
+   * adb's transport id. When absent one is assigned per serial (kept while that serial stays listed, as adb
+   * keeps it while the phone stays connected); devices that share a serial must each be given their own.
+   */
+  transportId?: number;
 }
 
 const FAIL_TEXT: Record<string, string> = {
@@ -50,6 +55,8 @@ export class FakeAdbServer {
   private readonly sockets = new Set<Socket>();
   private nextTransportId = 1;
   private readonly transportIds = new Map<string, number>();
+  /** Every `host:transport…` request, to check how the client selected the device. */
+  readonly transportLog: string[] = [];
 
   get port(): number {
     return (this.server?.address() as AddressInfo).port;
@@ -88,15 +95,21 @@ export class FakeAdbServer {
 
   listing(): string {
     return this.devices.map((d) => {
-      let id = this.transportIds.get(d.serial);
-      if (!id) {
-        id = this.nextTransportId++;
-        this.transportIds.set(d.serial, id);
-      }
+      const id = this.transportIdOf(d);
       const props = [d.product && `product:${d.product}`, d.model && `model:${d.model}`, d.device && `device:${d.device}`]
         .filter(Boolean).join(' ');
       return `${d.serial.padEnd(22)} ${d.state}${props ? ` ${props}` : ''} transport_id:${id}\n`;
     }).join('');
+  }
+
+  transportIdOf(device: FakeDevice): number {
+    if (device.transportId !== undefined) return device.transportId;
+    let id = this.transportIds.get(device.serial);
+    if (id === undefined) {
+      id = this.nextTransportId++;
+      this.transportIds.set(device.serial, id);
+    }
+    return id;
   }
 
   private changed(): void {
@@ -143,10 +156,21 @@ export class FakeAdbServer {
       this.trackers.add(socket);
       return null;
     }
+    const byId = /^host:transport-id:(\d+)$/.exec(service);
     const transport = /^host:transport:(.+)$/.exec(service);
-    if (transport) {
-      const device = this.devices.find((candidate) => candidate.serial === transport[1]);
-      if (!device) return fail(socket, `device '${transport[1]}' not found`);
+    if (byId || transport) {
+      this.transportLog.push(service);
+      let device: FakeDevice | undefined;
+      if (byId) {
+        device = this.devices.find((candidate) => this.transportIdOf(candidate) === Number(byId[1]));
+        if (!device) return fail(socket, `no device with transport id '${byId[1]}'`);
+      } else {
+        // As adb's acquire_one_transport: a serial two devices share is refused.
+        const matches = this.devices.filter((candidate) => candidate.serial === transport?.[1]);
+        if (matches.length > 1) return fail(socket, 'more than one device');
+        device = matches[0];
+        if (!device) return fail(socket, `device '${transport?.[1]}' not found`);
+      }
       if (device.state.startsWith('no permissions')) {
         return fail(socket, 'insufficient permissions for device: user in plugdev group; are your udev rules wrong?\n' +
           'See [http://developer.android.com/tools/device.html] for more information');
@@ -166,7 +190,7 @@ export class FakeAdbServer {
     }
     if (service === 'sync:') {
       socket.write('OKAY');
-      await this.syncRecv(socket, device, pending);
+      await this.sync(socket, device, pending);
       return;
     }
     fail(socket, 'closed');
@@ -201,16 +225,36 @@ export class FakeAdbServer {
     }
   }
 
-  private async syncRecv(socket: Socket, device: FakeDevice, pending: () => Buffer): Promise<void> {
+  /** sync: STAT (answered, then the next request is read) and RECV. */
+  private async sync(socket: Socket, device: FakeDevice, pending: () => Buffer): Promise<void> {
     let request = pending();
-    while (request.length < 8) {
+    const more = async () => {
       request = Buffer.concat([request, await new Promise<Buffer>((resolve) => socket.once('data', resolve))]);
+    };
+    for (;;) {
+      while (request.length < 8) await more();
+      const id = request.toString('latin1', 0, 4);
+      const length = request.readUInt32LE(4);
+      while (request.length < 8 + length) await more();
+      const path = request.toString('utf8', 8, 8 + length);
+      request = request.subarray(8 + length);
+      if (id === 'STAT') {
+        const file = device.files?.[path];
+        const reply = Buffer.alloc(16);
+        reply.write('STAT');
+        if (file) {
+          reply.writeUInt32LE(0o100644, 4);
+          reply.writeUInt32LE(file.length, 8);
+        }
+        await write(socket, reply);
+        continue;
+      }
+      await this.syncRecv(socket, device, path);
+      return;
     }
-    const length = request.readUInt32LE(4);
-    while (request.length < 8 + length) {
-      request = Buffer.concat([request, await new Promise<Buffer>((resolve) => socket.once('data', resolve))]);
-    }
-    const path = request.toString('utf8', 8, 8 + length);
+  }
+
+  private async syncRecv(socket: Socket, device: FakeDevice, path: string): Promise<void> {
     const file = device.files?.[path];
     if (!file) {
       const message = Buffer.from('No such file or directory');

@@ -1,4 +1,5 @@
 import { Client, type Tracker } from 'adb-ts';
+import { refKey, toRef } from '../../common/domain/device.js';
 import { asPortError, describeError, unreachableError } from './adb-errors.js';
 import { DevicePortError, type DeviceEvent, type DeviceInfo } from './device-port.js';
 import type { ServerConnector, ServerRef } from './server-connector.js';
@@ -45,15 +46,17 @@ export function watchServer(
     if (!closed) onEvent(event);
   };
 
+  // Keyed by the whole reference: two phones sharing a serial on this server are two devices, and a phone
+  // re-plugged under a new transport id leaves and arrives again (its old transport id no longer works).
   const apply = (devices: DeviceInfo[]) => {
-    const next = new Map(devices.map((device) => [device.serial, device]));
-    for (const [serial, device] of next) {
-      const before = known.get(serial);
+    const next = new Map(devices.map((device) => [refKey(device), device]));
+    for (const [key, device] of next) {
+      const before = known.get(key);
       if (!before) emit({ type: 'added', device });
       else if (!sameDevice(before, device)) emit({ type: 'changed', device });
     }
-    for (const serial of known.keys()) {
-      if (!next.has(serial)) emit({ type: 'removed', serial, server: server.key });
+    for (const [key, device] of known) {
+      if (!next.has(key)) emit({ type: 'removed', ref: toRef(device) });
     }
     known = next;
     if (settle) clearTimeout(settle);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FramedOutputCollector, frameCommand, newNonce, parseFramedOutput } from './shell-framing.js';
+import { FramedOutputCollector, frameCommand, LineSplitter, newNonce, parseFramedOutput } from './shell-framing.js';
 
 /** Feeds `whole` to a collector in the given chunk sizes, as a socket would deliver it. */
 function collect(whole: Buffer, nonce: string, sizes: number[]): FramedOutputCollector {
@@ -89,5 +89,39 @@ describe('FramedOutputCollector', () => {
   it('does not see the end in output that merely ends with a foreign marker', () => {
     const collector = collect(Buffer.from(`x<<pd-end:1111111111111111:0>>\n`), nonce, [3]);
     expect(collector.sawEnd()).toBe(false);
+  });
+});
+
+describe('LineSplitter', () => {
+  it('splits lines across chunk boundaries, strips CR, holds back the marker and reads its status', () => {
+    const lines: string[] = [];
+    const splitter = new LineSplitter('abc', (l) => lines.push(l));
+    expect(splitter.push(Buffer.from('one\r\ntw'))).toBe(false);
+    expect(splitter.push(Buffer.from('o\nlast<<pd-end:abc:'))).toBe(false);
+    expect(splitter.push(Buffer.from('4>>\n'))).toBe(true);
+    expect(lines).toEqual(['one', 'two', 'last']);
+    expect(splitter.exitCode).toBe(4);
+  });
+
+  it('keeps a UTF-8 character split between chunks whole', () => {
+    const lines: string[] = [];
+    const splitter = new LineSplitter('n', (l) => lines.push(l));
+    const bytes = Buffer.from('推送\n');
+    splitter.push(bytes.subarray(0, 2));
+    splitter.push(bytes.subarray(2));
+    expect(lines).toEqual(['推送']);
+  });
+
+  it('hands on a stream without newlines in bounded pieces, in linear time', () => {
+    let total = 0;
+    let pieces = 0;
+    const splitter = new LineSplitter('n', (l) => { total += l.length; pieces++; });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const started = performance.now();
+    for (let i = 0; i < 160; i++) splitter.push(chunk);
+    splitter.flush();
+    expect(total).toBe(160 * 64 * 1024);
+    expect(pieces).toBe(10);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

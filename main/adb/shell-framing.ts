@@ -92,3 +92,63 @@ export class FramedOutputCollector {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Splits a framed stream into lines as they arrive (for `shellStream`). The marker line is held back: it
+ * ends the stream with the exit status and is never handed on. When the command's last line had no line
+ * ending, the marker follows it on the same line; the text before the marker is then that last line.
+ * Returns true (stop reading) once the marker is seen.
+ */
+const MAX_LINE = 1024 * 1024;
+
+export class LineSplitter {
+  exitCode: number | null = null;
+  count = 0;
+  private partial = '';
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly marker: RegExp;
+
+  constructor(nonce: string, private readonly onLine: (line: string) => void) {
+    this.marker = new RegExp(`${escapeRegExp(`${MARKER_PREFIX}${nonce}:`)}(\\d{1,3})>>\\r*$`);
+  }
+
+  push(chunk: Buffer): boolean {
+    if (this.exitCode !== null) return true;
+    const text = this.decoder.decode(chunk, { stream: true });
+    // Only the new text is scanned, so a long line arriving in many chunks costs its length once.
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      const part = this.partial + text.slice(start, nl);
+      this.partial = '';
+      start = nl + 1;
+      const line = part.endsWith('\r') ? part.replace(/\r+$/, '') : part;
+      const end = this.marker.exec(line);
+      if (end?.[1] !== undefined) {
+        const before = line.slice(0, end.index);
+        if (before !== '') this.emit(before);
+        this.exitCode = Number(end[1]);
+        return true;
+      }
+      this.emit(line);
+    }
+    this.partial += text.slice(start);
+    // A stream that never prints a newline must not grow without bound: hand it on in pieces of MAX_LINE.
+    while (this.partial.length > MAX_LINE) {
+      this.emit(this.partial.slice(0, MAX_LINE));
+      this.partial = this.partial.slice(MAX_LINE);
+    }
+    return false;
+  }
+
+  /** Hands on a last line that never got its line ending (the stream was cancelled or cut). */
+  flush(): void {
+    const rest = this.partial + this.decoder.decode();
+    this.partial = '';
+    if (rest !== '') this.emit(rest.replace(/\r+$/, ''));
+  }
+
+  private emit(line: string): void {
+    this.count++;
+    this.onLine(line);
+  }
+}

@@ -99,11 +99,11 @@ describe('startWorkstation', () => {
     const ws = await startWorkstation(parts(), options({ lab }));
     expect(await electron.ipcMain.invoke('device:list', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: [] });
     emit({ type: 'server-error', server: '127.0.0.1:5037', error: new DevicePortError('ADB_UNREACHABLE', 'refused', 'Start adb') });
-    emit({ type: 'removed', serial: 'R58M123ABC', server: '127.0.0.1:5037' });
+    emit({ type: 'removed', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' } });
     const [window] = electron.BrowserWindow.getAllWindows();
     expect(window?.webContents.sent).toEqual([
       { channel: 'device:event', args: [{ type: 'server-error', server: '127.0.0.1:5037', error: { code: 'ADB_UNREACHABLE', message: 'refused', hint: 'Start adb' } }] },
-      { channel: 'device:event', args: [{ type: 'removed', serial: 'R58M123ABC', server: '127.0.0.1:5037' }] },
+      { channel: 'device:event', args: [{ type: 'removed', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' } }] },
     ]);
     ws.stop();
     expect(close).toHaveBeenCalledOnce();

@@ -1,5 +1,6 @@
 import { stateError } from '../adb/adb-errors.js';
-import { DevicePortError, type DeviceInfo, type DevicePort } from '../adb/device-port.js';
+import { DevicePortError, type DeviceInfo, type DevicePort, type DeviceRef } from '../adb/device-port.js';
+import { toRef } from '../../common/domain/device.js';
 import type { DeviceError, DeviceReport } from '../../common/domain/report.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
@@ -14,37 +15,63 @@ export interface AuditOptions {
   signal?: AbortSignal;
   /** Streams open at once on one phone. */
   probeConcurrency?: number;
+  /** The deadline for reading one phone (all its probes together). */
   timeoutMs?: number;
 }
+
+/**
+ * Errors that mean adb itself no longer lists the phone as ready. TRUNCATED_OUTPUT is not one: the adapter
+ * reports it only after adb still listed the phone `device`, so the phone stays `device` and only the cut
+ * command's findings are unknown. A server that went away (ADB_UNREACHABLE) says nothing new about the
+ * phone: it keeps the state adb last gave.
+ */
+const LEFT_THE_LIST = new Set(['DEVICE_GONE', 'DEVICE_OFFLINE']);
 
 
 /** Audits one phone: reads it in one concurrent batch, then diagnoses what was read. Never throws. */
 export async function auditDevice(port: DevicePort, device: DeviceInfo, options: AuditOptions): Promise<DeviceReport> {
-  if (device.state !== 'device') return unreadable(device, [asDeviceError(stateError(device.serial, device.state))]);
+  const ref = toRef(device);
+  if (device.state !== 'device') {
+    const report = unreadable(device, [asDeviceError(stateError(device.serial, device.state))]);
+    // A phone that cannot be read is still one of the lab's phones: the progress says so, with why.
+    finished(options, report, ref);
+    return report;
+  }
   try {
     const probes = probePlan(options.app);
-    options.onProgress?.({ type: 'device-started', serial: device.serial, server: device.server, probes: probes.length });
-    const collection = await collectLive(port, device.serial, probes, {
+    options.onProgress?.({ type: 'device-started', ref, serial: device.serial, server: device.server, probes: probes.length });
+    const collection = await collectLive(port, ref, probes, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : { concurrency: probes.length }),
+      ...(options.timeoutMs ? { deadlineMs: options.timeoutMs } : {}),
+      ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
     });
-    const lost = collection.errors.some((e) => e.code === 'DEVICE_GONE' || e.code === 'DEVICE_OFFLINE' || e.code === 'TRUNCATED_OUTPUT');
+    const lost = collection.errors.some((e) => LEFT_THE_LIST.has(e.code));
     const report = buildDeviceReport({
       serial: device.serial,
+      ref,
       state: lost ? 'gone' : device.state,
       sheet: sheetFromOutputs(collection.outputs, options.app),
       app: options.app,
       errors: collapseErrors(collection.errors),
       probes: { read: collection.read, missing: collection.missing },
     });
-    options.onProgress?.({ type: 'device-finished', serial: device.serial, state: report.state, counts: severityCounts(report.findings) });
+    finished(options, report, ref);
     return report;
   } catch (error) {
     const e = error instanceof DevicePortError ? error : new DevicePortError('INTERNAL', (error as Error).message);
-    return unreadable(device, [{ ...asDeviceError(e), during: 'audit' }]);
+    const report = unreadable(device, [{ ...asDeviceError(e), during: 'audit' }]);
+    finished(options, report, ref);
+    return report;
   }
+}
+
+function finished(options: AuditOptions, report: DeviceReport, ref: DeviceRef): void {
+  const errors = [...new Set(report.errors.map((e) => e.code))];
+  options.onProgress?.({
+    type: 'device-finished', ref, serial: ref.serial, state: report.state, counts: severityCounts(report.findings),
+    ...(errors.length > 0 ? { errors } : {}),
+  });
 }
 
 /** A port error as the report carries it: the hint (what to do) joins the message. */
@@ -53,14 +80,18 @@ export function asDeviceError(error: DevicePortError): DeviceError {
 }
 
 function unreadable(device: DeviceInfo, errors: DeviceError[]): DeviceReport {
-  return buildDeviceReport({ serial: device.serial, state: device.state, sheet: null, app: null, errors });
+  return buildDeviceReport({ serial: device.serial, ref: toRef(device), state: device.state, sheet: null, app: null, errors });
 }
 
-/** One entry per error code, naming every probe it hit: a lost phone fails twenty probes for one reason. */
+/**
+ * One entry per error code, naming every probe it hit: a lost phone fails twenty probes for one reason,
+ * each with its own wording ("… during `dumpsys package` after 0 bytes"); the first one's message stands
+ * for all, and `during` names them all.
+ */
 export function collapseErrors(errors: readonly DeviceError[]): DeviceError[] {
   const byCode = new Map<string, DeviceError & { probes: string[] }>();
   for (const e of errors) {
-    const key = `${e.code}\u0000${e.message}`;
+    const key = e.code;
     const seen = byCode.get(key);
     const during = e.during ?? '';
     if (seen) seen.probes.push(during);

@@ -17,6 +17,8 @@ export const captureManifestSchema = z.object({
   schema: z.literal(CAPTURE_SCHEMA),
   capturedAt: z.string(),
   serial: z.string(),
+  /** The phone's device reference at capture time (server, serial, transport id); added field. */
+  ref: z.object({ server: z.string(), serial: z.string(), transportId: z.number().int().nonnegative().optional() }).strict().optional(),
   app: z.string().nullable().optional(),
   commands: z.array(captureCommandSchema),
 });

@@ -82,7 +82,9 @@ export function parseCapture(files: CaptureFiles): Capture {
   return { manifest, outputs };
 }
 
-export function captureToFiles(meta: { serial: string; app: string | null; capturedAt: string }, outputs: readonly RawOutput[]): CaptureFiles {
+export function captureToFiles(
+  meta: { serial: string; ref?: CaptureManifest['ref']; app: string | null; capturedAt: string }, outputs: readonly RawOutput[],
+): CaptureFiles {
   const files: CaptureFiles = new Map();
   const taken = new Set<string>([CAPTURE_MANIFEST]);
   const commands = outputs.map((o) => {
@@ -97,7 +99,9 @@ export function captureToFiles(meta: { serial: string; app: string | null; captu
     }
     return entry;
   });
-  const manifest: CaptureManifest = { schema: CAPTURE_SCHEMA, capturedAt: meta.capturedAt, serial: meta.serial, app: meta.app, commands };
+  const manifest: CaptureManifest = {
+    schema: CAPTURE_SCHEMA, capturedAt: meta.capturedAt, serial: meta.serial, ...(meta.ref ? { ref: meta.ref } : {}), app: meta.app, commands,
+  };
   files.set(CAPTURE_MANIFEST, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));
   return files;
 }

@@ -4,5 +4,12 @@ import { defaultAdbServers, type CliDeps } from './program.js';
 
 /** The device port for a command's `--adb` servers (or the default one). */
 export function openPort(adb: AdbServerAddress[] | undefined, deps: CliDeps): AdbTsPort {
-  return createAdbTsPort({ servers: adb && adb.length > 0 ? adb : defaultAdbServers(deps.env), env: deps.env as NodeJS.ProcessEnv });
+  return createAdbTsPort({
+    servers: adb && adb.length > 0 ? adb : defaultAdbServers(deps.env),
+    env: deps.env as NodeJS.ProcessEnv,
+    // A server we started keeps running after we exit: the user should know it is there and how it was started.
+    onServerStart: (note) => deps.stderr(note.code === 0
+      ? `Started an adb server on ${note.server} (\`${note.command}\`); it keeps running: \`adb -P ${note.server.slice(note.server.lastIndexOf(':') + 1)} kill-server\` stops it.\n`
+      : `Tried to start an adb server on ${note.server} (\`${note.command}\`): exit ${note.code ?? 'abnormal'}${note.output ? `: ${note.output}` : ''}\n`),
+  });
 }

@@ -38,7 +38,7 @@ beforeEach(async () => {
     appInfo: vi.fn(),
     listDevices: vi.fn(async () => [pixel]),
     runAudit: vi.fn(async (_request, onProgress: (p: AuditProgress) => void) => {
-      onProgress({ type: 'probe-done', serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 });
+      onProgress({ type: 'probe-done', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 });
       return report;
     }),
     getSettings: settings.getSettings,
@@ -62,22 +62,22 @@ describe('the Electron transport on the real handlers', () => {
 
   it('passes a parsed payload to the service and streams its progress to the calling page only', async () => {
     const sender = new FakeWebContents(APP_PAGE);
-    const result = await electron.ipcMain.invoke('audit:run', [{ serial: 'R58M123ABC', app: 'com.tencent.qcloud.tim.tuikit' }], { sender });
+    const result = await electron.ipcMain.invoke('audit:run', [{ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, app: 'com.tencent.qcloud.tim.tuikit' }], { sender });
     expect(result).toEqual({ ok: true, value: report });
-    expect(services.runAudit).toHaveBeenCalledWith({ serial: 'R58M123ABC', app: 'com.tencent.qcloud.tim.tuikit' }, expect.any(Function));
+    expect(services.runAudit).toHaveBeenCalledWith({ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, app: 'com.tencent.qcloud.tim.tuikit' }, expect.any(Function));
     expect(sender.sent).toEqual([
-      { channel: 'audit:progress', args: [{ type: 'probe-done', serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 }] },
+      { channel: 'audit:progress', args: [{ type: 'probe-done', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 }] },
     ]);
   });
 
   it('answers INVALID_INPUT for a serial carrying shell syntax, without calling the service', async () => {
-    const result = await electron.ipcMain.invoke('audit:run', [{ serial: 'abc; reboot' }], { url: APP_PAGE });
+    const result = await electron.ipcMain.invoke('audit:run', [{ ref: { server: '127.0.0.1:5037', serial: 'abc; reboot' } }], { url: APP_PAGE });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(services.runAudit).not.toHaveBeenCalled();
   });
 
   it('answers INVALID_INPUT for a package name that is not one, unknown fields, and extra arguments', async () => {
-    for (const args of [[{ serial: 'R58M123ABC', app: 'com.example;id' }], [{ serial: 'R58M123ABC', extra: 1 }], [{ serial: 'R58M123ABC' }, 2]]) {
+    for (const args of [[{ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, app: 'com.example;id' }], [{ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, extra: 1 }], [{ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' } }, 2], [{ serial: 'R58M123ABC' }]]) {
       expect(await electron.ipcMain.invoke('audit:run', args, { url: APP_PAGE })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     expect(await electron.ipcMain.invoke('device:list', ['surprise'], { url: APP_PAGE })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -10,11 +10,18 @@ export const packageSchema = z.string().refine(isSafePackageName, 'not an Androi
 
 const noArgs = z.undefined();
 
+/** A DeviceRef as the device list gave it: server "host:port" or "[v6]:port", a safe serial, adb's transport id. */
+export const deviceRefSchema = z.object({
+  server: z.string().max(300).regex(/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'not an adb server address'),
+  serial: serialSchema,
+  transportId: z.number().int().nonnegative().max(2 ** 53).optional(),
+}).strict();
+
 /** One schema per invoke channel; the compiler checks each against the contract's argument type. */
 export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   'app:info': noArgs,
   'device:list': noArgs,
-  'audit:run': z.object({ serial: serialSchema, app: packageSchema.optional() }).strict(),
+  'audit:run': z.object({ ref: deviceRefSchema, app: packageSchema.optional() }).strict(),
   'settings:get': noArgs,
   // Only `adbPath: null` (search again): a path comes from main's own file chooser, never from the page.
   'settings:set': z.object({ adbPath: z.null().optional() }).strict(),

@@ -4,9 +4,12 @@ import {
   REPORT_SCHEMA, type DeviceError, type DeviceReport, type DeviceState, type PushTestResult, type Report, type ReportSource,
 } from '../../common/domain/report.js';
 import { diagnose } from '../diagnosis/diagnose.js';
+import { toRef, type DeviceRef } from '../../common/domain/device.js';
 
 export interface DeviceReportInput {
   serial: string;
+  /** The live phone's reference; absent for captures and bug reports. */
+  ref?: DeviceRef;
   state: DeviceState;
   /** What the audit read; null when the phone could not be read at all (unauthorized, offline, gone early). */
   sheet: FactSheet | null;
@@ -28,6 +31,7 @@ export function buildDeviceReport(input: DeviceReportInput): DeviceReport {
   const laterIds = new Set(later.map((f) => f.id));
   const report: DeviceReport = {
     serial: input.serial,
+    ...(input.ref ? { ref: toRef(input.ref) } : {}),
     state: input.state,
     facts: input.sheet?.facts ?? emptyDeviceFacts(),
     // A later stage's answer replaces the phone's answer for the same step (e.g. a test push settles a manual step).

@@ -102,9 +102,16 @@ export const PushTestResultSchema = z.object({
   displayed: z.boolean().nullable(),
 });
 
+/** ../shared/spec/report.md additions: `devices[].ref`, the device reference. */
+export const DeviceRefSchema = z.object({
+  server: z.string().min(1),
+  serial: z.string().min(1),
+  transportId: z.number().int().nonnegative().optional(),
+}).strict();
+
 export const DeviceReportSchema = z.object({
   serial: z.string().min(1),
-  ref: z.object({ server: z.string().min(1), serial: z.string().min(1), transportId: z.number().int().nonnegative().optional() }).optional(),
+  ref: DeviceRefSchema.optional(),
   state: z.enum(DEVICE_STATES),
   facts: DeviceFactsSchema,
   findings: z.array(FindingSchema),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  DevicePortError, type BatchItem, type DeviceEvent, type DeviceInfo, type DeviceTracker, type ShellOptions, type ShellResult,
+  DevicePortError, type BatchItem, type DeviceRef, type StreamResult, type DeviceEvent, type DeviceInfo, type DeviceTracker, type ShellOptions, type ShellResult,
 } from '../adb/device-port.js';
 import { createDeviceService, identityFromGetprop, type DeviceListEvent, type DeviceServicePort } from './device-service.js';
 
@@ -87,14 +87,19 @@ class FakePort implements DeviceServicePort {
     return Promise.resolve({ close: () => { this.closedTrackers++; } });
   }
 
-  async shell(serial: string, command: string, options?: ShellOptions): Promise<ShellResult> {
-    this.shellCalls.push({ serial, command, ...(options?.server ? { server: options.server } : {}) });
+  async shell(ref: DeviceRef, command: string, _options?: ShellOptions): Promise<ShellResult> {
+    const { serial, server } = ref;
+    this.shellCalls.push({ serial, command, server });
     if (this.shellDelayMs) await new Promise((resolve) => setTimeout(resolve, this.shellDelayMs));
     if (this.failShell) throw this.failShell;
     return { output: this.getprops.get(serial) ?? '', exitCode: 0, durationMs: 1 };
   }
 
   shellBatch(): Promise<BatchItem[]> {
+    return Promise.reject(new Error('not used'));
+  }
+
+  shellStream(): Promise<StreamResult> {
     return Promise.reject(new Error('not used'));
   }
 
@@ -135,17 +140,19 @@ describe('createDeviceService', () => {
     await service.list();
     expect(port.shellCalls).toHaveLength(1);
 
-    port.listener?.({ type: 'removed', serial: 'POCO1', server: SERVER });
+    port.listener?.({ type: 'removed', ref: { serial: 'POCO1', server: SERVER } });
     await service.list();
     expect(port.shellCalls).toHaveLength(2);
   });
 
-  it('does not cache a failed read, and still lists the phone', async () => {
+  it('does not cache a failed read, and still lists the phone, saying why its identity is missing', async () => {
     const port = new FakePort();
     port.devices = [{ serial: 'P1', server: SERVER, state: 'device' }];
     port.failShell = new DevicePortError('TIMEOUT', 'slow');
     const service = createDeviceService(port);
-    expect((await service.list()).devices[0]?.identity).toBeNull();
+    const failed = await service.list();
+    expect(failed.devices[0]?.identity).toBeNull();
+    expect(failed.identityErrors).toEqual([{ ref: { serial: 'P1', server: SERVER }, error: port.failShell }]);
     port.failShell = null;
     port.getprops.set('P1', HONOR_LINES);
     expect((await service.list()).devices[0]?.identity?.model).toBe('BVL-AN16');
@@ -159,10 +166,10 @@ describe('createDeviceService', () => {
     const events: DeviceListEvent[] = [];
     await service.subscribe((event) => events.push(event));
     port.listener?.({ type: 'added', device: { serial: 'P1', server: SERVER, state: 'device' } });
-    port.listener?.({ type: 'removed', serial: 'P1', server: SERVER });
+    port.listener?.({ type: 'removed', ref: { serial: 'P1', server: SERVER } });
     port.listener?.({ type: 'added', device: { serial: 'P2', server: SERVER, state: 'offline' } });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(events.map((e) => `${e.type}:${'device' in e ? e.device.serial : e.type === 'removed' ? e.serial : ''}`))
+    expect(events.map((e) => `${e.type}:${'device' in e ? e.device.serial : e.type === 'removed' ? e.ref.serial : ''}`))
       .toEqual(['added:P2', 'added:P1', 'removed:P1']);
     expect(events.find((e) => e.type === 'added' && e.device.serial === 'P1')).toMatchObject({ device: { identity: { brand: 'HONOR' } } });
   });
@@ -207,6 +214,7 @@ describe('createDeviceService', () => {
     expect(await service.list()).toEqual({
       devices: [{ serial: 'U1', server: SERVER, state: 'offline', identity: null }],
       serverErrors: [{ server: '10.0.0.2:5037', error: down }],
+      identityErrors: [],
     });
     listing.splice(1, 1);
     await expect(service.list()).rejects.toBe(down);

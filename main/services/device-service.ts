@@ -1,4 +1,5 @@
-import type { DeviceEvent, DeviceInfo, DevicePort, DeviceTracker } from '../adb/device-port.js';
+import { refKey, toRef } from '../../common/domain/device.js';
+import type { DeviceEvent, DeviceInfo, DevicePort, DeviceRef, DeviceTracker } from '../adb/device-port.js';
 import { DevicePortError } from '../adb/device-port.js';
 import { androidVersion, detectRom, productProp } from '../probes/device-props.js';
 import { parseGetprop } from '../probes/parsers/getprop.js';
@@ -9,7 +10,7 @@ export type { DeviceIdentity, DeviceListItem };
 /** A device event with the identity the UI shows; `added`/`changed` carry it once the phone was read. */
 export type DeviceListEvent =
   | { type: 'added' | 'changed'; device: DeviceListItem }
-  | { type: 'removed'; serial: string; server: string }
+  | { type: 'removed'; ref: DeviceRef }
   | { type: 'server-error'; server: string; error: DevicePortError };
 
 /** What the service needs of the port; `listServers` is optional so any DevicePort will do. */
@@ -21,6 +22,8 @@ export interface DeviceListing {
   devices: DeviceListItem[];
   /** Servers that could not be reached, each with its fix; empty when all answered. */
   serverErrors: { server: string; error: DevicePortError }[];
+  /** Ready phones whose identity could not be read (e.g. no answer within the deadline), each with why. */
+  identityErrors: { ref: DeviceRef; error: DevicePortError }[];
 }
 
 export interface DeviceService {
@@ -33,7 +36,7 @@ export interface DeviceService {
   /** `subscribe` in the DevicePort shape, so the workstation can take this service for the port's tracker. */
   trackDevices(onEvent: (event: DeviceListEvent) => void): Promise<DeviceTracker>;
   /** The identity of one ready phone (cached until it leaves). */
-  identify(device: Pick<DeviceInfo, 'serial' | 'server'>): Promise<DeviceIdentity>;
+  identify(device: DeviceRef): Promise<DeviceIdentity>;
   /** Stops the subscriptions; the port belongs to whoever created it. */
   close(): Promise<void>;
 }
@@ -61,17 +64,16 @@ export function identityFromGetprop(text: string): DeviceIdentity | null {
   };
 }
 
-const key = (device: Pick<DeviceInfo, 'serial' | 'server'>) => `${device.serial}@${device.server}`;
 
 export function createDeviceService(port: DeviceServicePort, options: DeviceServiceOptions = {}): DeviceService {
   const identities = new Map<string, Promise<DeviceIdentity>>();
   const unsubscribers = new Set<() => void>();
 
-  function identify(device: Pick<DeviceInfo, 'serial' | 'server'>): Promise<DeviceIdentity> {
-    const k = key(device);
+  function identify(device: DeviceRef): Promise<DeviceIdentity> {
+    const k = refKey(device);
     const cached = identities.get(k);
     if (cached) return cached;
-    const reading = port.shell(device.serial, 'getprop', { server: device.server, timeoutMs: options.identityTimeoutMs ?? 15_000 })
+    const reading = port.shell(toRef(device), 'getprop', { timeoutMs: options.identityTimeoutMs ?? 15_000 })
       .then((result) => {
         const identity = identityFromGetprop(result.output);
         if (!identity) throw new DevicePortError('COMMAND_FAILED', `getprop on ${device.serial} printed no properties`);
@@ -83,11 +85,12 @@ export function createDeviceService(port: DeviceServicePort, options: DeviceServ
     return reading;
   }
 
-  async function enrich(device: DeviceInfo): Promise<DeviceListItem> {
+  async function enrich(device: DeviceInfo, failures?: DeviceListing['identityErrors']): Promise<DeviceListItem> {
     if (device.state !== 'device') return { ...device, identity: null };
     try {
       return { ...device, identity: await identify(device) };
-    } catch {
+    } catch (error) {
+      failures?.push({ ref: toRef(device), error: error instanceof DevicePortError ? error : new DevicePortError('INTERNAL', String(error)) });
       return { ...device, identity: null };
     }
   }
@@ -103,7 +106,8 @@ export function createDeviceService(port: DeviceServicePort, options: DeviceServ
     } else {
       devices = await port.listDevices();
     }
-    return { devices: await Promise.all(devices.map(enrich)), serverErrors };
+    const identityErrors: DeviceListing['identityErrors'] = [];
+    return { devices: await Promise.all(devices.map((device) => enrich(device, identityErrors))), serverErrors, identityErrors };
   }
 
   async function subscribe(onEvent: (event: DeviceListEvent) => void): Promise<() => void> {
@@ -116,15 +120,15 @@ export function createDeviceService(port: DeviceServicePort, options: DeviceServ
         return;
       }
       if (event.type === 'removed') {
-        identities.delete(key(event));
+        identities.delete(refKey(event.ref));
         if (active) onEvent(event);
         return;
       }
-      const device = await enrich(event.device);
+      const device = await enrich(event.device, undefined);
       if (active) onEvent({ type: event.type, device });
     };
     const tracker = await port.trackDevices((event) => {
-      const k = event.type === 'server-error' ? `server:${event.server}` : key(event.type === 'removed' ? event : event.device);
+      const k = event.type === 'server-error' ? `server:${event.server}` : refKey(event.type === 'removed' ? event.ref : event.device);
       const next = (chains.get(k) ?? Promise.resolve()).then(() => handle(event));
       chains.set(k, next);
       void next.finally(() => {

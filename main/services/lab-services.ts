@@ -1,3 +1,4 @@
+import { describeRef, findByRef } from '../../common/domain/device.js';
 import { notFoundError } from '../adb/adb-errors.js';
 import { DevicePortError, type DevicePort } from '../adb/device-port.js';
 import { isSafePackageName } from '../adb/shell-safety.js';
@@ -18,8 +19,8 @@ export function createLabServices(port: DeviceServicePort & DevicePort): LabServ
       if (request.app !== undefined && !isSafePackageName(request.app)) {
         throw new DevicePortError('INVALID_INPUT', `"${request.app}" is not an Android package name.`);
       }
-      const device = (await port.listDevices()).find((d) => d.serial === request.serial);
-      if (!device) throw notFoundError(request.serial);
+      const device = findByRef(await port.listDevices(), request.ref);
+      if (!device) throw notFoundError(describeRef(request.ref));
       return auditDevice(port, device, { app: request.app ?? null, onProgress });
     },
     async close() {

@@ -20,7 +20,7 @@ async function start(fixture: FakeApiFixture = labFixture()): Promise<FakeApi> {
 }
 
 beforeEach(() => {
-  useDeviceStore.setState({ devices: [], selectedSerial: null, listError: null, serverErrors: {} });
+  useDeviceStore.setState({ devices: [], selectedKey: null, listError: null, serverErrors: {} });
   useAuditStore.setState({ runs: {}, appPackage: '' });
   useAppStore.setState({ info: null });
 });
@@ -52,7 +52,7 @@ describe('device sidebar', () => {
     expect(within(sidebar()).getByText('Offline')).toBeTruthy();
 
     fake.setDevices(labFixture().devices.slice(0, 1));
-    await act(async () => fake.emitDeviceEvent({ type: 'removed', serial: 'R58M123ABC', server: '127.0.0.1:5037' }));
+    await act(async () => fake.emitDeviceEvent({ type: 'removed', ref: { serial: 'R58M123ABC', server: '127.0.0.1:5037', transportId: 4 } }));
     expect(within(sidebar()).queryByText('R58M123ABC')).toBeNull();
     expect(fake.calls.filter((c) => c.method === 'listDevices')).toHaveLength(3);
   });
@@ -127,7 +127,7 @@ describe('audit pane', () => {
 
     expect(screen.getByRole('status').textContent).toContain('Reading the phone: 5/12 (dumpsys-notification)');
     expect((screen.getByRole('button', { name: 'Auditing…' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ serial: '3b2f9c1e', app: 'com.tencent.qcloud.tim.tuikit' }]);
+    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ ref: { serial: '3b2f9c1e', server: '127.0.0.1:5037', transportId: 3 }, app: 'com.tencent.qcloud.tim.tuikit' }]);
 
     await act(async () => fake.releaseAudit());
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
@@ -143,7 +143,7 @@ describe('audit pane', () => {
     const fake = await start();
     fireEvent.click(within(sidebar()).getByText('3b2f9c1e'));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Audit' })));
-    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ serial: '3b2f9c1e' }]);
+    expect(fake.calls.find((c) => c.method === 'runAudit')?.args).toEqual([{ ref: { serial: '3b2f9c1e', server: '127.0.0.1:5037', transportId: 3 } }]);
   });
 
   it('shows a failed audit with what to do', async () => {

@@ -1,3 +1,4 @@
+import { toRef, type DeviceRef } from '../../common/domain/device.js';
 import type { IpcError, PushDoctorApi } from '../../common/ipc/contract.js';
 import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
@@ -21,12 +22,13 @@ export async function refreshDevices(): Promise<void> {
   else useDeviceStore.getState().setListError(result.error);
 }
 
-export async function runAudit(serial: string, appPackage: string): Promise<void> {
+export async function runAudit(device: DeviceRef, appPackage: string): Promise<void> {
+  const ref = toRef(device);
   const audits = useAuditStore.getState();
-  audits.started(serial);
+  audits.started(ref);
   const trimmed = appPackage.trim();
-  const result = await api().runAudit(trimmed ? { serial, app: trimmed } : { serial });
-  audits.finished(serial, result.ok ? { report: result.value } : { error: result.error });
+  const result = await api().runAudit(trimmed ? { ref, app: trimmed } : { ref });
+  audits.finished(ref, result.ok ? { report: result.value } : { error: result.error });
 }
 
 export async function refreshAppInfo(): Promise<void> {

@@ -11,13 +11,13 @@ export function labFixture(): FakeApiFixture {
   return {
     devices: [
       {
-        serial: '3b2f9c1e', server: '127.0.0.1:5037', state: 'device', product: 'marble_global', model: '23049PCD8G', device: 'marble', transportId: '3',
+        serial: '3b2f9c1e', server: '127.0.0.1:5037', state: 'device', product: 'marble_global', model: '23049PCD8G', device: 'marble', transportId: 3,
         identity: {
           manufacturer: 'Xiaomi', brand: 'POCO', model: '23049PCD8G',
           android: { release: '14', sdk: 34 }, rom: { name: 'HyperOS', version: 'OS1.0.5.0.UMRMIXM' },
         },
       },
-      { serial: 'R58M123ABC', server: '127.0.0.1:5037', state: 'unauthorized', transportId: '4', identity: null },
+      { serial: 'R58M123ABC', server: '127.0.0.1:5037', state: 'unauthorized', transportId: 4, identity: null },
     ],
     report: {
       serial: '3b2f9c1e', state: 'device', facts: emptyDeviceFacts(), pushTests: [], errors: [],
@@ -49,8 +49,11 @@ export function labFixture(): FakeApiFixture {
       ],
     },
     progress: [
-      { type: 'device-started', serial: '3b2f9c1e', server: '127.0.0.1:5037', probes: 12 },
-      { type: 'probe-done', serial: '3b2f9c1e', probe: 'dumpsys-notification', ok: true, done: 5, total: 12 },
+      { type: 'device-started', ref: { server: '127.0.0.1:5037', serial: '3b2f9c1e', transportId: 3 }, serial: '3b2f9c1e', server: '127.0.0.1:5037', probes: 12 },
+      {
+        type: 'probe-done', ref: { server: '127.0.0.1:5037', serial: '3b2f9c1e', transportId: 3 }, serial: '3b2f9c1e',
+        probe: 'dumpsys-notification', ok: true, done: 5, total: 12,
+      },
     ],
   };
 }

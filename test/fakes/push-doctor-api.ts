@@ -66,11 +66,11 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
     async runAudit(request) {
       calls.push({ method: 'runAudit', args: [request] });
       for (const progress of fixture.progress) {
-        for (const listener of progressListeners) listener({ ...progress, serial: request.serial });
+        for (const listener of progressListeners) listener({ ...progress, ref: request.ref, serial: request.ref.serial });
       }
       if (fixture.holdAudit) await new Promise<void>((resolve) => { release = resolve; });
       if (fixture.auditError) return { ok: false, error: fixture.auditError };
-      return { ok: true, value: { ...clone(fixture.report), serial: request.serial } };
+      return { ok: true, value: { ...clone(fixture.report), serial: request.ref.serial, ref: request.ref } };
     },
     async getSettings() {
       return { ok: true, value: { adbPath } };

@@ -9,6 +9,9 @@ process.env.ADB_EMU = '0';
 let server: AdbServerHandle;
 let port: AdbTsPort;
 
+/** Our port names a phone by its reference: this lab's one server and the serial. */
+const on = (serial: string) => ({ server: `127.0.0.1:${server.port}`, serial });
+
 beforeAll(async () => {
   server = await startAdbServer();
   port = createAdbTsPort({ servers: [server.address], autoStart: false, settlePollMs: 200, reconnectMs: 200 });
@@ -21,7 +24,7 @@ afterAll(async () => {
 
 function recorder() {
   const events: DeviceEvent[] = [];
-  const of = (serial: string) => events.filter((e) => (e.type === 'removed' ? e.serial : e.type === 'server-error' ? null : e.device.serial) === serial);
+  const of = (serial: string) => events.filter((e) => (e.type === 'removed' ? e.ref.serial : e.type === 'server-error' ? null : e.device.serial) === serial);
   const states = (serial: string) => of(serial).map((e) => (e.type === 'removed' ? 'removed' : e.type === 'server-error' ? 'error' : e.device.state));
   return { events, of, states, push: (event: DeviceEvent) => events.push(event) };
 }
@@ -67,12 +70,12 @@ describe('device list and live events on a real adb server', () => {
     const phone = await plugPhone(server, { model: 'Shy', auth: { mode: 'delayed', acceptAfterMs: 2_500 } });
     try {
       await waitUntil(() => seen.states(phone.serial).includes('unauthorized'), 15_000, 'unauthorized');
-      const error = await port.shell(phone.serial, 'echo hi').then(() => null, (e: unknown) => e);
+      const error = await port.shell(on(phone.serial), 'echo hi').then(() => null, (e: unknown) => e);
       expect(error).toMatchObject({ code: 'DEVICE_UNAUTHORIZED', hint: expect.stringMatching(/USB debugging/) });
       await waitUntil(() => seen.states(phone.serial).at(-1) === 'device', 20_000, 'authorized');
       const states = seen.states(phone.serial);
       expect(states.indexOf('unauthorized')).toBeLessThan(states.lastIndexOf('device'));
-      expect((await port.shell(phone.serial, 'echo hi')).output).toBe('hi\n');
+      expect((await port.shell(on(phone.serial), 'echo hi')).output).toBe('hi\n');
     } finally {
       tracker.close();
       await unplugPhone(server, phone);
@@ -89,7 +92,7 @@ describe('device list and live events on a real adb server', () => {
       const devices = await lab.listDevices();
       expect(devices.find((d) => d.serial === a.serial)).toMatchObject({ server: `127.0.0.1:${server.port}`, model: 'Lab_A' });
       expect(devices.find((d) => d.serial === b.serial)).toMatchObject({ server: `127.0.0.1:${other.port}`, model: 'Lab_B' });
-      expect((await lab.shell(b.serial, 'echo from-b')).output).toBe('from-b\n');
+      expect((await lab.shell({ server: `127.0.0.1:${other.port}`, serial: b.serial }, 'echo from-b')).output).toBe('from-b\n');
     } finally {
       await unplugPhone(server, a);
       await unplugPhone(other, b);

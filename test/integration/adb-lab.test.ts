@@ -13,6 +13,9 @@ let lab: Lab;
 let adbPort: number;
 let port: AdbTsPort;
 
+/** Our port names a phone by its reference: this lab's one server and the serial. */
+const on = (serial: string) => ({ server: `127.0.0.1:${adbPort}`, serial });
+
 beforeAll(async () => {
   adbPort = await freePort();
   lab = await startLab({ profiles: PROFILES, adbPort, latencyMs: 40 });
@@ -53,20 +56,20 @@ describe('the simulated phone lab through our port', () => {
       'getprop ro.build.version.sdk', 'getprop ro.product.model', 'getprop ro.product.brand', 'getprop ro.product.manufacturer',
     ];
     const started = performance.now();
-    const items = await port.shellBatch(serial, commands, { concurrency: 16, timeoutMs: 20_000 });
+    const items = await port.shellBatch(on(serial), commands, { concurrency: 16, timeoutMs: 20_000 });
     const concurrent = performance.now() - started;
     expect(items.every((item) => item.ok)).toBe(true);
     const sequentialStart = performance.now();
-    await port.shellBatch(serial, commands, { concurrency: 1, timeoutMs: 20_000 });
+    await port.shellBatch(on(serial), commands, { concurrency: 1, timeoutMs: 20_000 });
     const sequential = performance.now() - sequentialStart;
     console.info(`12 probes, 40 ms each on the phone: concurrent ${concurrent.toFixed(0)} ms, one at a time ${sequential.toFixed(0)} ms`);
     expect(concurrent).toBeLessThan(sequential * 0.6);
   });
 
   it('keeps the exit status of the simulated shell', async () => {
-    const result = await port.shell(serialOf('pixel-a16'), 'cmd package resolve-activity --brief -a android.intent.action.NOT_THERE');
+    const result = await port.shell(on(serialOf('pixel-a16')), 'cmd package resolve-activity --brief -a android.intent.action.NOT_THERE');
     expect(typeof result.exitCode).toBe('number');
-    const missing = await port.shell(serialOf('pixel-a16'), 'nosuchtool');
+    const missing = await port.shell(on(serialOf('pixel-a16')), 'nosuchtool');
     expect(missing.exitCode).not.toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { describeRef, type DeviceInfo } from '../../../common/domain/device.js';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { auditLab } from '../../audit/audit-lab.js';
 import type { AuditProgress } from '../../../common/domain/progress.js';
@@ -23,7 +24,8 @@ export function register(program: Command, deps: CliDeps): void {
     program
       .command('audit')
       .description('full audit of one, several or all devices, concurrently; writes the report (exit 0 ran, 1 --fail-on hit, 2 usage/connection)')
-      .option('--serial <serial>', 'device to audit (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+      .option('--serial <serial>', 'device to audit (repeatable); a serial listed on several servers, or twice on one, audits each of those phones',
+        (v: string, prev: string[] = []) => [...prev, v])
       .option('--all', 'audit every device of every adb server', false)
       .option('--app <package>', 'the app under test, e.g. com.example.im')
       .addOption(formatOption())
@@ -51,21 +53,52 @@ export function register(program: Command, deps: CliDeps): void {
 async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOptions, deps: CliDeps): Promise<Report> {
   let report: Report;
   try {
+    const attached = await port.listDevices();
     report = await auditLab(port, {
+      attached,
       app: options.app ?? null,
+      // Duplicates collapse in auditLab: `--serial S --serial S` audits S once.
       ...(options.serial ? { serials: options.serial } : {}),
-      onProgress: (e) => progressLine(e, deps),
+      onProgress: progressPrinter(deps, attached),
     });
   } catch (error) {
     const hint = (error as { hint?: string }).hint;
     throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${(error as Error).message}${hint ? `\nfix: ${hint}` : ''}`);
   }
   if (report.devices.length === 0) deps.stderr('No devices found on the adb server(s).\n');
+  for (const line of serverGoneLines(report)) deps.stderr(line);
   return report;
 }
 
-function progressLine(event: AuditProgress, deps: CliDeps): void {
-  if (event.type !== 'device-finished') return;
-  const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
-  deps.stderr(`${event.serial}: ${event.state === 'device' ? 'audited' : event.state}${counts ? ` (${counts})` : ''}\n`);
+/**
+ * A server that went away mid-audit takes every phone on it along; that is said once per server with what
+ * to do, not once per phone as if each had been unplugged.
+ */
+export function serverGoneLines(report: Report): string[] {
+  const byServer = new Map<string, { message: string; phones: number }>();
+  for (const device of report.devices) {
+    const error = device.errors.find((e) => e.code === 'ADB_UNREACHABLE');
+    if (!error) continue;
+    const server = device.ref?.server ?? '';
+    const seen = byServer.get(server);
+    if (seen) seen.phones++;
+    else byServer.set(server, { message: error.message, phones: 1 });
+  }
+  return [...byServer.values()].map(({ message, phones }) =>
+    `error: ${message}\n  ${phones} phone${phones === 1 ? ' was' : 's were'} not fully read; their findings are unknown.\n`);
+}
+
+/**
+ * One line per phone, whatever became of it (audited, unauthorized, not found, cut short). The serial alone
+ * when it names one phone; with its server and transport id when several phones share it.
+ */
+export function progressPrinter(deps: CliDeps, attached: readonly DeviceInfo[]): (event: AuditProgress) => void {
+  const shared = new Set(attached.filter((d, i) => attached.findIndex((o) => o.serial === d.serial) !== i).map((d) => d.serial));
+  return (event) => {
+    if (event.type !== 'device-finished') return;
+    const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
+    const name = shared.has(event.serial) && event.ref.server ? describeRef(event.ref) : event.serial;
+    const outcome = event.state === 'device' ? (event.errors?.length ? `partly read (${event.errors.join(', ')})` : 'audited') : event.state;
+    deps.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}\n`);
+  };
 }

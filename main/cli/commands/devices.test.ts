@@ -82,3 +82,19 @@ describe('devices', () => {
     expect((JSON.parse(d.out) as { devices: unknown[] }).devices).toHaveLength(4);
   });
 });
+
+describe('devices with a phone that never answers', () => {
+  it('waits one deadline for it, then lists it without identity and says so', async () => {
+    fake.setDevices([
+      { serial: 'POCO1', state: 'device', shell: () => ({ output: POCO_MIUI }) },
+      { serial: 'MUTE1', state: 'device', shell: () => ({ output: '', hang: true }) },
+    ]);
+    const d = deps();
+    const started = Date.now();
+    await runDevices({ json: false, adb: [address], deadlineMs: 300 }, d);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(d.out).toMatch(/^MUTE1\s+device\s+-/m);
+    expect(d.err).toMatch(new RegExp(`warning: MUTE1 on 127\\.0\\.0\\.1:${fake.port} \\(transport \\d+\\): identity not read: .*took longer than 300 ms`));
+  });
+
+});

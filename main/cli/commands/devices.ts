@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeRef } from '../../../common/domain/device.js';
 import type { AdbTsPort } from '../../adb/adb-ts-adapter.js';
 import { HINTS, STATE_HINTS } from '../../adb/adb-errors.js';
 import { DevicePortError, type AdbServerAddress } from '../../adb/device-port.js';
@@ -10,7 +11,12 @@ export interface DevicesOptions {
   json: boolean;
   /** `--adb HOST:PORT` servers; the default server when absent. */
   adb?: AdbServerAddress[] | undefined;
+  /** How long one phone may take to tell its identity (one `getprop`). Default 5 s. */
+  deadlineMs?: number;
 }
+
+/** A phone that does not answer must not hold the list for long: `devices` is what people run first. */
+export const DEVICES_DEADLINE_MS = 5_000;
 
 export interface DevicesDeps extends CliDeps {
   /** The port for these servers; tests inject one, the CLI opens the real one. */
@@ -28,12 +34,15 @@ export async function runDevices(options: DevicesOptions, deps: DevicesDeps): Pr
   try {
     let listing: DeviceListing;
     try {
-      listing = await createDeviceService(port).list();
+      listing = await createDeviceService(port, { identityTimeoutMs: options.deadlineMs ?? DEVICES_DEADLINE_MS }).list();
     } catch (error) {
       throw new CliExit(EXIT.usage, failureText(error));
     }
     for (const { error } of listing.serverErrors) {
       deps.stderr(`warning: ${error.message}${error.hint ? `\n  fix: ${error.hint}` : ''}\n`);
+    }
+    for (const { ref, error } of listing.identityErrors) {
+      deps.stderr(`warning: ${describeRef(ref)}: identity not read: ${error.message}${error.hint ? `\n  fix: ${error.hint}` : ''}\n`);
     }
     deps.stdout(options.json ? `${JSON.stringify(toJson(listing), null, 2)}\n` : renderTable(listing.devices));
   } finally {
@@ -50,6 +59,7 @@ function toJson(listing: DeviceListing) {
   return {
     devices: listing.devices.map((device) => ({ ...device, ...(hintFor(device.state) ? { hint: hintFor(device.state) } : {}) })),
     serverErrors: listing.serverErrors.map(({ server, error }) => ({ server, code: error.code, message: error.message, hint: error.hint ?? null })),
+    identityErrors: listing.identityErrors.map(({ ref, error }) => ({ ref, code: error.code, message: error.message })),
   };
 }
 

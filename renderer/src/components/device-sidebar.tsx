@@ -1,10 +1,11 @@
 import { STATE_BADGES, identityLine } from '../device-states.js';
 import { AdbStatus } from './adb-status.js';
-import { useDeviceListError, useDeviceStore, useDevices, useSelectedSerial, useServerErrors } from '../stores/device-store.js';
+import { useDeviceListError, useDeviceStore, useDevices, useSelectedKey, useServerErrors } from '../stores/device-store.js';
+import { refKey } from '../../../common/domain/device.js';
 
 export function DeviceSidebar() {
   const devices = useDevices();
-  const selected = useSelectedSerial();
+  const selected = useSelectedKey();
   const listError = useDeviceListError();
   const serverErrors = useServerErrors();
   const select = useDeviceStore((s) => s.select);
@@ -31,13 +32,13 @@ export function DeviceSidebar() {
           const badge = STATE_BADGES[device.state];
           const identity = identityLine(device);
           return (
-            <li key={`${device.server}/${device.serial}`}>
+            <li key={refKey(device)}>
               <button
                 type="button"
-                className={`device${device.serial === selected ? ' device-selected' : ''}`}
-                aria-pressed={device.serial === selected}
+                className={`device${refKey(device) === selected ? ' device-selected' : ''}`}
+                aria-pressed={refKey(device) === selected}
                 data-serial={device.serial}
-                onClick={() => select(device.serial)}
+                onClick={() => select(refKey(device))}
               >
                 <span className="device-serial">{device.serial}</span>
                 <span className={`badge badge-${device.state}`}>{badge.label}</span>

@@ -1,3 +1,4 @@
+import { refKey } from '../../../common/domain/device.js';
 import { runAudit } from '../bridge.js';
 import { STATE_BADGES, identityLine } from '../device-states.js';
 import { useAppPackage, useAuditRun, useAuditStore } from '../stores/audit-store.js';
@@ -6,7 +7,7 @@ import { FindingsList } from './findings-list.js';
 
 export function MainPane() {
   const device = useSelectedDevice();
-  const run = useAuditRun(device?.serial ?? null);
+  const run = useAuditRun(device ? refKey(device) : null);
   const appPackage = useAppPackage();
   const setAppPackage = useAuditStore((s) => s.setAppPackage);
 
@@ -32,7 +33,7 @@ export function MainPane() {
           className="audit-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void runAudit(device.serial, appPackage);
+            void runAudit(device, appPackage);
           }}
         >
           <label>

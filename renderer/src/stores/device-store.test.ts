@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { refKey } from '../../../common/domain/device.js';
 import { useDeviceStore } from './device-store.js';
 
-beforeEach(() => useDeviceStore.setState({ devices: [], selectedSerial: null, listError: null, serverErrors: {} }));
+beforeEach(() => useDeviceStore.setState({ devices: [], selectedKey: null, listError: null, serverErrors: {} }));
 
 describe('device store', () => {
   it('keeps the identity it knew when a tracker event changes only the state', () => {
@@ -21,8 +22,20 @@ describe('device store', () => {
     const store = useDeviceStore.getState();
     store.applyEvent({ type: 'added', device: { serial: 'ABC', server: '10.0.0.1:5037', state: 'device' } });
     store.applyEvent({ type: 'added', device: { serial: 'ABC', server: '10.0.0.2:5037', state: 'device' } });
-    store.applyEvent({ type: 'removed', serial: 'ABC', server: '10.0.0.1:5037' });
+    store.applyEvent({ type: 'removed', ref: { serial: 'ABC', server: '10.0.0.1:5037' } });
     expect(useDeviceStore.getState().devices.map((d) => d.server)).toEqual(['10.0.0.2:5037']);
+  });
+
+  it('tells apart two phones sharing a serial on one server by transport id, and selects one of them', () => {
+    const store = useDeviceStore.getState();
+    const server = '127.0.0.1:5037';
+    store.applyEvent({ type: 'added', device: { serial: '0123456789ABCDEF', server, transportId: 7, state: 'device' } });
+    store.applyEvent({ type: 'added', device: { serial: '0123456789ABCDEF', server, transportId: 9, state: 'unauthorized' } });
+    expect(useDeviceStore.getState().devices).toHaveLength(2);
+    store.select(refKey({ serial: '0123456789ABCDEF', server, transportId: 9 }));
+    expect(useDeviceStore.getState().devices.find((d) => refKey(d) === useDeviceStore.getState().selectedKey)?.state).toBe('unauthorized');
+    store.applyEvent({ type: 'removed', ref: { serial: '0123456789ABCDEF', server, transportId: 7 } });
+    expect(useDeviceStore.getState().devices.map((d) => d.transportId)).toEqual([9]);
   });
 
   it('remembers a server error until that server reports a device again', () => {

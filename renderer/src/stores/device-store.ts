@@ -1,9 +1,11 @@
 import { create } from 'zustand';
+import { refKey, type DeviceRef } from '../../../common/domain/device.js';
 import type { DeviceEventPayload, DeviceListItem, IpcError } from '../../../common/ipc/contract.js';
 
 interface DeviceState {
   devices: DeviceListItem[];
-  selectedSerial: string | null;
+  /** `refKey` of the selected phone: a serial alone may name two phones. */
+  selectedKey: string | null;
   /** Why the list could not be read, e.g. ADB_MISSING; null when it could. */
   listError: IpcError | null;
   /** Servers that reported an error while tracking, by "host:port". */
@@ -11,15 +13,14 @@ interface DeviceState {
   setDevices(devices: DeviceListItem[]): void;
   setListError(error: IpcError | null): void;
   applyEvent(event: DeviceEventPayload): void;
-  select(serial: string | null): void;
+  select(key: string | null): void;
 }
 
-const sameDevice = (a: { serial: string; server: string }, b: { serial: string; server: string }): boolean =>
-  a.serial === b.serial && a.server === b.server;
+const sameDevice = (a: DeviceRef, b: DeviceRef): boolean => refKey(a) === refKey(b);
 
 export const useDeviceStore = create<DeviceState>()((set) => ({
   devices: [],
-  selectedSerial: null,
+  selectedKey: null,
   listError: null,
   serverErrors: {},
   setDevices: (devices) => set({ devices, listError: null }),
@@ -38,17 +39,17 @@ export const useDeviceStore = create<DeviceState>()((set) => ({
           return { devices, serverErrors };
         }
         case 'removed':
-          return { devices: state.devices.filter((d) => !sameDevice(d, event)) };
+          return { devices: state.devices.filter((d) => !sameDevice(d, event.ref)) };
         case 'server-error':
           return { serverErrors: { ...state.serverErrors, [event.server]: event.error } };
       }
     }),
-  select: (selectedSerial) => set({ selectedSerial }),
+  select: (selectedKey) => set({ selectedKey }),
 }));
 
 export const useDevices = (): DeviceListItem[] => useDeviceStore((s) => s.devices);
-export const useSelectedSerial = (): string | null => useDeviceStore((s) => s.selectedSerial);
+export const useSelectedKey = (): string | null => useDeviceStore((s) => s.selectedKey);
 export const useSelectedDevice = (): DeviceListItem | null =>
-  useDeviceStore((s) => s.devices.find((d) => d.serial === s.selectedSerial) ?? null);
+  useDeviceStore((s) => s.devices.find((d) => refKey(d) === s.selectedKey) ?? null);
 export const useDeviceListError = (): IpcError | null => useDeviceStore((s) => s.listError);
 export const useServerErrors = (): Record<string, IpcError> => useDeviceStore((s) => s.serverErrors);

@@ -27,6 +27,11 @@ export interface DeviceDaemon {
   /** Accepts connections again; the adb server still needs `adb connect` or its own retry. */
   reconnect(): void;
   setFaults(faults: TransportFaults): void;
+  /**
+   * Stops accepting connections but keeps the ones already made, so another phone can listen on this port
+   * while an adb server stays attached to this one: two servers then list one serial for two phones.
+   */
+  stopListening(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,6 +92,11 @@ export async function startDeviceDaemon(phone: SimPhone, options: DeviceDaemonOp
     },
     setFaults(next) {
       faults = next;
+    },
+    stopListening() {
+      // close()'s callback waits for every connection to end; the listening socket itself is closed at once.
+      server.close();
+      return new Promise((resolve) => setImmediate(resolve));
     },
     close() {
       reachable = false;
