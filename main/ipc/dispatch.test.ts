@@ -11,7 +11,7 @@ import { allHandlers, type Services } from './register.js';
 
 const ORIGIN = 'app://bundle';
 const ourPage = { origin: ORIGIN, mainFrame: true };
-const progress: AuditProgress = { type: 'probe-done', serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 };
+const progress: AuditProgress = { type: 'probe-done', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 };
 const report: DeviceReport = { serial: 'R58M123ABC', state: 'device', facts: emptyDeviceFacts(), findings: [], pushTests: [], errors: [] };
 const device: DeviceListItem = { serial: 'R58M123ABC', server: '127.0.0.1:5037', state: 'device', model: 'Pixel_7', identity: null };
 
@@ -43,7 +43,7 @@ describe('the dispatch, served over memory (no Electron)', () => {
     bystander.api.onAuditProgress(seen.bystander);
 
     expect(await caller.api.listDevices()).toEqual({ ok: true, value: [device] });
-    expect(await caller.api.runAudit({ serial: 'R58M123ABC' })).toEqual({ ok: true, value: report });
+    expect(await caller.api.runAudit({ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' } })).toEqual({ ok: true, value: report });
     expect(seen.caller.mock.calls).toEqual([[progress]]);
     expect(seen.bystander).not.toHaveBeenCalled();
   });
@@ -56,9 +56,9 @@ describe('the dispatch, served over memory (no Electron)', () => {
     memory.connect(ourPage).api.onDeviceEvent(a);
     const second = memory.connect(ourPage);
     second.api.onDeviceEvent(b);
-    memory.broadcast('device:event', { type: 'removed', serial: 'X', server: 'Y' });
+    memory.broadcast('device:event', { type: 'removed', ref: { server: 'Y', serial: 'X' } });
     second.close();
-    memory.broadcast('device:event', { type: 'removed', serial: 'Z', server: 'Y' });
+    memory.broadcast('device:event', { type: 'removed', ref: { server: 'Y', serial: 'Z' } });
     expect(a).toHaveBeenCalledTimes(2);
     expect(b).toHaveBeenCalledTimes(1);
   });
@@ -67,7 +67,7 @@ describe('the dispatch, served over memory (no Electron)', () => {
     const svc = services();
     const memory = serveInMemory(createDispatch(allHandlers(svc, svc), { trustedOrigins: [ORIGIN] }));
     const { api } = memory.connect(ourPage);
-    expect(await api.runAudit({ serial: 'abc; reboot' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await api.runAudit({ ref: { server: '127.0.0.1:5037', serial: 'abc; reboot' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await api.setSettings({ adbPath: '/bin/sh' } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(svc.runAudit).not.toHaveBeenCalled();
     expect(svc.setSettings).not.toHaveBeenCalled();
@@ -107,8 +107,8 @@ describe('the dispatch, served over memory (no Electron)', () => {
     resetElectronFake();
     const handlers: Handlers = {
       'audit:run': async (request, ctx) => {
-        ctx.emit('audit:progress', { ...progress, serial: request.serial });
-        return { ...report, serial: request.serial };
+        ctx.emit('audit:progress', { ...progress, ref: request.ref, serial: request.ref.serial });
+        return { ...report, serial: request.ref.serial };
       },
     };
     const dispatch = createDispatch(handlers, { trustedOrigins: [ORIGIN] });
@@ -119,10 +119,10 @@ describe('the dispatch, served over memory (no Electron)', () => {
     const browserProgress = vi.fn();
     browser.api.onAuditProgress(browserProgress);
 
-    expect(await electron.ipcMain.invoke('audit:run', [{ serial: 'AAA' }], { sender: page })).toMatchObject({ ok: true, value: { serial: 'AAA' } });
-    expect(await browser.api.runAudit({ serial: 'BBB' })).toMatchObject({ ok: true, value: { serial: 'BBB' } });
-    expect(page.sent).toEqual([{ channel: 'audit:progress', args: [{ ...progress, serial: 'AAA' }] }]);
-    expect(browserProgress.mock.calls).toEqual([[{ ...progress, serial: 'BBB' }]]);
+    expect(await electron.ipcMain.invoke('audit:run', [{ ref: { server: '127.0.0.1:5037', serial: 'AAA' } }], { sender: page })).toMatchObject({ ok: true, value: { serial: 'AAA' } });
+    expect(await browser.api.runAudit({ ref: { server: '127.0.0.1:5037', serial: 'BBB' } })).toMatchObject({ ok: true, value: { serial: 'BBB' } });
+    expect(page.sent).toEqual([{ channel: 'audit:progress', args: [{ ...progress, ref: { server: '127.0.0.1:5037', serial: 'AAA' }, serial: 'AAA' }] }]);
+    expect(browserProgress.mock.calls).toEqual([[{ ...progress, ref: { server: '127.0.0.1:5037', serial: 'BBB' }, serial: 'BBB' }]]);
     overElectron.close();
     expect(electron.ipcMain.channels()).toEqual([]);
   });
