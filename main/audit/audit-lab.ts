@@ -33,8 +33,8 @@ function notFound(serial: string): DeviceReport {
   return buildDeviceReport({
     serial,
     state: 'gone',
-    sheet: null,
-    app: null,
+    facts: null,
+    findings: [],
     errors: [asDeviceError(notFoundError(serial))],
   });
 }

@@ -1,8 +1,19 @@
 import { createAdbTsPort, type AdbTsPort } from '../adb/adb-ts-adapter.js';
 import type { AdbServerAddress } from '../adb/device-port.js';
-import { defaultAdbServers, type CliDeps } from './program.js';
+import { shown } from '../util/shown.js';
+import { CliExit, defaultAdbServers, EXIT, type CliDeps } from './program.js';
 
 /** The device port for a command's `--adb` servers (or the default one). */
 export function openPort(adb: AdbServerAddress[] | undefined, deps: CliDeps): AdbTsPort {
-  return createAdbTsPort({ servers: adb && adb.length > 0 ? adb : defaultAdbServers(deps.env), env: deps.env as NodeJS.ProcessEnv });
+  return createAdbTsPort({ servers: adb && adb.length > 0 ? adb : defaultServers(deps.env), env: deps.env as NodeJS.ProcessEnv });
+}
+
+/** The default server, naming the environment variable when it is what is wrong. */
+function defaultServers(env: CliDeps['env']): AdbServerAddress[] {
+  try {
+    return defaultAdbServers(env);
+  } catch {
+    throw new CliExit(EXIT.usage, `ANDROID_ADB_SERVER_PORT=${shown(env.ANDROID_ADB_SERVER_PORT ?? '')} is not an adb server port: `
+      + 'set it to a port number (1–65535, e.g. 5037), unset it, or name the server with --adb HOST:PORT.');
+  }
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { FactSheet } from '../../common/domain/facts.js';
 import { redactReport, redactText, redactToken } from './redact.js';
 import { ReportSchema } from './report-schema.js';
+
+/** The audit stage's job, done here so the report is built from what an audit would hand it. */
+function diagnosed(sheet: FactSheet, app: string | null = TEST_APP) {
+  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
+}
 
 const SERIAL = 'R58M123ABC';
 const NET_SERIAL = '192.168.1.23:37521';
@@ -28,9 +35,9 @@ function secretReport() {
     },
   });
   const devices = [
-    buildDeviceReport({ serial: SERIAL, state: 'device', app: TEST_APP, sheet,
+    buildDeviceReport({ serial: SERIAL, state: 'device', ...diagnosed(sheet),
       errors: [{ code: 'TIMEOUT', message: `device '${SERIAL}' did not answer dumpsys notification in 10 s`, during: 'probe:dumpsys-notification' }] }),
-    buildDeviceReport({ serial: NET_SERIAL, state: 'offline', app: TEST_APP, sheet: null,
+    buildDeviceReport({ serial: NET_SERIAL, state: 'offline', facts: null, findings: [],
       errors: [{ code: 'DEVICE_OFFLINE', message: `${NET_SERIAL} is offline` }] }),
   ];
   return buildReport({ source: 'live', app: TEST_APP, devices, now: new Date('2026-11-25T10:00:00Z'), version: '0.1.0' });
