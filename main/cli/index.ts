@@ -8,11 +8,19 @@ import { CliStopped, runCli } from './program.js';
  */
 const controller = new AbortController();
 const onSignal = (signal: NodeJS.Signals) => {
-  if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+  if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   controller.abort(new CliStopped(signal));
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+process.on('SIGHUP', onSignal);
+
+// `npm run cli` starts us under `sh -c`; killing npm ends the shell but sends us nothing, and we would run on as an
+// orphan holding adb streams. The parent changing is the hang-up a terminal would have sent.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) onSignal('SIGHUP');
+}, 500).unref();
 
 const code = await runCli(process.argv.slice(2), {
   version: pkg.version,
