@@ -98,3 +98,25 @@ describe('loadSource on a capture zip', () => {
     await expect(loadSource(file, null)).rejects.toThrow(/no end-of-central-directory record/);
   });
 });
+
+describe('ZipReader', () => {
+  it('stops at the cap while inflating, even when the central directory understates the size', async () => {
+    const { ZipReader } = await import('./zip-reader.js');
+    const file = join(dir, 'liar.zip');
+    const bytes = Buffer.from(zipSync({ 'big.txt': new Uint8Array(5_000_000) }, { level: 6 }));
+    // Say 10 bytes in both the local header and the central directory.
+    bytes.writeUInt32LE(10, 22);
+    bytes.writeUInt32LE(10, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    writeFileSync(file, bytes);
+    const zip = await ZipReader.open(file);
+    try {
+      const entry = zip.entries[0]!;
+      expect(entry.size).toBe(10);
+      const budget = { remaining: 1_000_000, perEntry: 1_000_000, describe: 'at most 1 MB' };
+      await expect(zip.read(entry, budget)).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/big\.txt is larger than Push Doctor reads/) });
+      expect(budget.remaining).toBe(1_000_000);
+    } finally {
+      await zip.close();
+    }
+  });
+});

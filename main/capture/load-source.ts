@@ -138,7 +138,7 @@ async function fromFolder(root: string, limits: { perFile: number; total: number
 async function readWithin(file: string, budget: ByteBudget): Promise<Uint8Array> {
   const info = await stat(file);
   if (info.size > Math.min(budget.perEntry, budget.remaining)) {
-    throw new CaptureError(`TOO_LARGE: ${path.basename(file)} is ${mb(info.size)}, larger than Push Doctor reads (${budget.describe})`, 'TOO_LARGE');
+    throw new CaptureError(`${path.basename(file)} is ${mb(info.size)}, larger than Push Doctor reads (${budget.describe})`, 'TOO_LARGE');
   }
   const bytes = await readRegular(file, Math.min(budget.perEntry, budget.remaining));
   budget.remaining -= bytes.length;
@@ -187,10 +187,10 @@ async function fromZip(target: string, app: string | null, limits: { perFile: nu
         if (!entry) return { ok: false, code: 'NOT_FOUND', reason: `file ${file} is missing from the capture` };
         if (entry.isSymlink) return { ok: false, code: 'UNSUPPORTED', reason: `file ${file} is a symbolic link; refused` };
         try {
-          return { ok: true, bytes: await readEntry(entry) };
+          return { ok: true, bytes: await zip.read(entry, budget) };
         } catch (error) {
-          const e = error as CaptureError;
-          return { ok: false, code: e.code ?? 'INVALID_INPUT', reason: e.message };
+          if (error instanceof ZipReadError) return { ok: false, code: error.code, reason: error.message };
+          return { ok: false, code: 'INVALID_INPUT', reason: `file ${file} could not be read: ${(error as Error).message}` };
         }
       };
       return fromManifest(target, manifest, await readCaptureOutputs(manifest, read, signal));
