@@ -18,7 +18,8 @@ export function commandIo(deps: CliDeps, redact: boolean, serials: readonly stri
     ...deps,
     redactor,
     stderr: (text) => deps.stderr(clean(text)),
-    stdout: (text) => deps.stdout(clean(text)),
+    // stdout carries the report, which its writer rendered from the redacted report already.
+    stdout: (text) => deps.stdout(text),
     async run(body) {
       try {
         await body();

@@ -92,3 +92,28 @@ describe('redactText', () => {
     expect(redactText('firstInstallTime=17326012345678901', [])).toBe('firstInstallTime=17326012345678901');
   });
 });
+
+describe('Redactor', () => {
+  it('learns hardware ids from getprop and hides them in every later text, leaving other props alone', async () => {
+    const { createRedactor } = await import('./redact.js');
+    const r = createRedactor(['127.0.0.1:40001']);
+    const getprop = '[ro.serialno]: [8f1c2a77]\n[ro.boot.serialno]: [8f1c2a77]\n[ril.serialnumber]: [R58N12ABCDE]\n[ro.meizu.hardware.imei1]: [REDACTED]\n[ro.miui.restrict_imei]: [1]\n[ro.product.model]: [22011211C]\n[ro.build.date.utc]: [1700000000]';
+    const out = r.text(getprop);
+    expect(out).not.toMatch(/8f1c2a77|R58N12ABCDE/);
+    expect(out).toContain('[ro.meizu.hardware.imei1]: [REDACTED]');
+    expect(out).toContain('[ro.miui.restrict_imei]: [1]');
+    expect(out).toContain('[ro.product.model]: [22011211C]');
+    expect(out).toContain('[ro.build.date.utc]: [1700000000]');
+    expect(r.text('adb -s 127.0.0.1:40001 says 8f1c2a77 is R58N12ABCDE')).toBe(
+      `adb -s ${redactToken('serial', '127.0.0.1:40001')} says ${redactToken('serial', '8f1c2a77')} is ${redactToken('serial', 'R58N12ABCDE')}`);
+  });
+
+  it('hides phone numbers but not version codes, durations or timestamps', () => {
+    const text = 'line1Number=+8613800138000 sms from 13900138001 call +44 20 7946 0958 versionCode=13500000001 time=+86400000 at 1764000000000';
+    const out = redactText(text, []);
+    expect(out).not.toMatch(/13800138000|13900138001|7946 0958/);
+    expect(out).toContain('versionCode=13500000001');
+    expect(out).toContain('time=+86400000');
+    expect(out).toContain('at 1764000000000');
+  });
+});

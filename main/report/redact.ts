@@ -45,8 +45,8 @@ const PHONE_PATTERNS: readonly RegExp[] = [
 ];
 /** +CC NNN NNNN NNNN with separators, and E.164 without (not after `=`, where `+86400000` is a duration). */
 const INTERNATIONAL_PHONE = /(?<![\w+])\+\d{1,3}[ -]\d{2,4}(?:[ -]\d{2,5}){1,4}(?![\w-])|(?<![\w=:+.-])\+\d{10,14}(?!\w)/g;
-/** Mainland China mobile numbers (11 digits, 13x–19x), standing alone. */
-const CN_MOBILE = /(?<![\w.:/+-])1[3-9]\d{9}(?![\w.])/g;
+/** Mainland China mobile numbers (11 digits, 13x–19x), standing alone; not after `=` (a `versionCode=13…` is no phone). */
+const CN_MOBILE = /(?<![\w.:/+=-])1[3-9]\d{9}(?![\w.])/g;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** IMEI (15), MEID (14) and 16-digit IMEISV, standing alone. */
