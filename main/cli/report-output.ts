@@ -26,8 +26,11 @@ export function forceOption(): Option {
  * the format has a writer, and the target can be written without losing anything.
  */
 export async function prepareReportOutput(options: ReportOutputOptions, inputs: readonly string[] = []): Promise<ReportWriter> {
-  const choice = reportWriter(options.format);
+  const choice = await reportWriter(options.format);
   if (!choice.ok) throw new CliExit(EXIT.usage, choice.reason);
+  if (choice.writer.binary && !options.out) {
+    throw new CliExit(EXIT.usage, `A ${options.format} report is a file, not text for the terminal: add --out report.${choice.writer.extension}.`);
+  }
   if (options.out) {
     try {
       await checkFileTarget(options.out, { force: options.force ?? false, inputs });
@@ -44,9 +47,10 @@ export async function prepareReportOutput(options: ReportOutputOptions, inputs: 
  * written, the report is kept in the temporary folder and the message says where and why.
  */
 export async function writeReport(report: Report, writer: ReportWriter, options: ReportOutputOptions, deps: CliDeps, redactor: Redactor | null): Promise<void> {
-  const body = writer.render(redactor ? redactor.report(report) : report);
+  const body = await writer.render(redactor ? redactor.report(report) : report, deps.signal ? { signal: deps.signal } : {});
   if (!options.out) {
-    deps.stdout(body);
+    // prepareReportOutput sends binary formats to a file.
+    deps.stdout(typeof body === 'string' ? body : new TextDecoder().decode(body));
     return;
   }
   try {
@@ -57,8 +61,9 @@ export async function writeReport(report: Report, writer: ReportWriter, options:
     const why = plainFsError(error, options.out);
     const kept = await keepInTemp('report', writer.extension, body).catch(() => null);
     if (kept) throw new CliExit(EXIT.usage, `Could not write the report to ${options.out}: ${why}. The report was kept in ${kept}.`);
-    deps.stdout(body);
-    throw new CliExit(EXIT.usage, `Could not write the report to ${options.out}: ${why}. The report was printed on stdout instead.`);
+    if (typeof body === 'string') deps.stdout(body);
+    throw new CliExit(EXIT.usage, `Could not write the report to ${options.out}: ${why}. `
+      + (typeof body === 'string' ? 'The report was printed on stdout instead.' : 'It could not be kept either.'));
   }
 }
 

@@ -9,12 +9,23 @@ import { renderMarkdown } from './render-markdown.js';
 export const REPORT_FORMATS = ['json', 'md', 'html', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+export interface WriteOptions {
+  signal?: AbortSignal;
+}
+
 export interface ReportWriter {
   format: ReportFormat;
   /** File name extension, without the dot. */
   extension: string;
   mediaType: string;
-  render(report: Report): string;
+  /** Bytes rather than text (PDF): goes to a file, never to a terminal. */
+  binary?: boolean;
+  /**
+   * What stops this writer on this machine (e.g. no browser to print a PDF with), asked before any work
+   * starts; null when it can write.
+   */
+  unavailable?(): Promise<string | null>;
+  render(report: Report, options?: WriteOptions): string | Uint8Array | Promise<string | Uint8Array>;
 }
 
 const WRITERS: Partial<Record<ReportFormat, ReportWriter>> = {
@@ -29,12 +40,16 @@ export function availableFormats(): ReportFormat[] {
 
 export type WriterChoice = { ok: true; writer: ReportWriter } | { ok: false; reason: string };
 
-export function reportWriter(format: string): WriterChoice {
-  const writer = (REPORT_FORMATS as readonly string[]).includes(format) ? WRITERS[format as ReportFormat] : undefined;
-  if (writer) return { ok: true, writer };
+/** The writer for a format, or why there is none; a writer that cannot run here says so too. */
+export async function reportWriter(format: string): Promise<WriterChoice> {
+  const known = (REPORT_FORMATS as readonly string[]).includes(format);
+  const writer = known ? WRITERS[format as ReportFormat] : undefined;
   const use = availableFormats().map((f) => `--format ${f}`).join(' or ');
-  if ((REPORT_FORMATS as readonly string[]).includes(format)) {
-    return { ok: false, reason: `The ${format} report format is not in this build yet; use ${use}.` };
+  if (!writer) {
+    return known
+      ? { ok: false, reason: `The ${format} report format is not in this build yet; use ${use}.` }
+      : { ok: false, reason: `There is no ${JSON.stringify(format.slice(0, 20))} report format; use ${use}.` };
   }
-  return { ok: false, reason: `There is no ${JSON.stringify(format.slice(0, 20))} report format; use ${use}.` };
+  const blocked = writer.unavailable ? await writer.unavailable() : null;
+  return blocked ? { ok: false, reason: `The ${format} report cannot be written here: ${blocked}` } : { ok: true, writer };
 }

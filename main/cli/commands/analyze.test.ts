@@ -159,7 +159,7 @@ describe('a report that cannot be written is kept', () => {
   it('saves it in the temporary folder and says where and why', async () => {
     const { writeReport } = await import('../report-output.js');
     const { reportWriter } = await import('../../report/writers.js');
-    const choice = reportWriter('json');
+    const choice = await reportWriter('json');
     if (!choice.ok) throw new Error(choice.reason);
     const report = { schema: 'push-doctor/report@1', generatedAt: '2026-11-25T10:00:00.000Z', tool: { name: 'push-doctor', version: '0' }, source: 'live', devices: [] } as const;
     const gone = join(dir, 'gone');
