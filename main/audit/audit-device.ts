@@ -5,7 +5,7 @@ import type { DeviceError, DeviceReport } from '../../common/domain/report.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
 import { buildDeviceReport } from '../report/build-report.js';
-import { sheetFromOutputs } from './diagnose-outputs.js';
+import { diagnoseOutputs } from './diagnose-outputs.js';
 import type { ProgressSink } from '../../common/domain/progress.js';
 import { severityCounts } from './severity-counts.js';
 
@@ -51,8 +51,7 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
       serial: device.serial,
       ref,
       state: lost ? 'gone' : device.state,
-      sheet: sheetFromOutputs(collection.outputs, options.app),
-      app: options.app,
+      ...diagnoseOutputs(collection.outputs, options.app),
       errors: collapseErrors(collection.errors),
       probes: { read: collection.read, missing: collection.missing },
     });
@@ -80,7 +79,7 @@ export function asDeviceError(error: DevicePortError): DeviceError {
 }
 
 function unreadable(device: DeviceInfo, errors: DeviceError[]): DeviceReport {
-  return buildDeviceReport({ serial: device.serial, ref: toRef(device), state: device.state, sheet: null, app: null, errors });
+  return buildDeviceReport({ serial: device.serial, ref: toRef(device), state: device.state, facts: null, findings: [], errors });
 }
 
 /**

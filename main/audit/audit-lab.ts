@@ -60,8 +60,8 @@ function notFound(ref: DeviceRef, options: AuditOptions): DeviceReport {
   const report = buildDeviceReport({
     serial: ref.serial,
     state: 'gone',
-    sheet: null,
-    app: null,
+    facts: null,
+    findings: [],
     errors: [asDeviceError(notFoundError(named))],
   });
   options.onProgress?.({ type: 'device-finished', ref, serial: ref.serial, state: 'gone', counts: {}, errors: ['DEVICE_NOT_FOUND'] });

@@ -1,7 +1,9 @@
-import type { FactSheet } from '../../common/domain/facts.js';
+import type { DeviceFacts, FactSheet } from '../../common/domain/facts.js';
+import type { Finding } from '../../common/domain/findings.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
 import { assembleFacts, type ProbeOutput } from '../probes/assemble-facts.js';
 import { probePlan } from '../probes/probe-plan.js';
+import { diagnose } from '../diagnosis/diagnose.js';
 
 /**
  * The one path from raw outputs to facts, shared by live audits, captures and bug reports, so a
@@ -22,4 +24,13 @@ export function probeCoverage(outputs: readonly RawOutput[], app: string | null)
   const missing: string[] = [];
   for (const probe of probePlan(app)) (readCommands.has(probe.command) ? read : missing).push(probe.id);
   return { read, missing };
+}
+
+/**
+ * Outputs → facts → findings: the audit stage diagnoses, the report stage only renders what this returns.
+ * Live audits and `analyze` both come through here.
+ */
+export function diagnoseOutputs(outputs: readonly RawOutput[], app: string | null): { facts: DeviceFacts; findings: Finding[] } {
+  const sheet = sheetFromOutputs(outputs, app);
+  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isSafePackageName } from '../adb/shell-safety.js';
+import { shown } from '../util/shown.js';
 
 /** ../shared/spec/capture.md: the manifest of a capture folder or zip. */
 export const CAPTURE_SCHEMA = 'push-doctor/capture@1';
@@ -15,11 +17,13 @@ export const captureCommandSchema = z.object({
 
 export const captureManifestSchema = z.object({
   schema: z.literal(CAPTURE_SCHEMA),
-  capturedAt: z.string(),
-  serial: z.string(),
+  capturedAt: z.iso.datetime({ offset: true, error: (issue) => `not an ISO 8601 date and time (e.g. 2026-11-25T10:00:00.000Z): ${shown(String(issue.input))}` }),
+  serial: z.string().min(1).max(256),
   /** The phone's device reference at capture time (server, serial, transport id); added field. */
   ref: z.object({ server: z.string(), serial: z.string(), transportId: z.number().int().nonnegative().optional() }).strict().optional(),
-  app: z.string().nullable().optional(),
+  app: z.string()
+    .refine(isSafePackageName, { error: (issue) => `${shown(String(issue.input))} is not an Android package name (e.g. com.example.im); pass --app to name the app` })
+    .nullable().optional(),
   commands: z.array(captureCommandSchema),
 });
 

@@ -1,18 +1,12 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
+import type { DeviceError, ErrorCode } from '../../common/domain/report.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
 import { CAPTURE_MANIFEST, CAPTURE_SCHEMA, captureManifestSchema, fileNameFor, type CaptureManifest } from './capture-format.js';
-import { isZip } from '../probes/bugreport.js';
 import { decodeCapture, normalizeText } from '../probes/text.js';
-
-export interface Capture {
-  manifest: CaptureManifest;
-  outputs: RawOutput[];
-}
+import { checkFileTarget, checkFolderTarget, writeFileAtomic, writeFolderAtomic } from '../util/output-target.js';
 
 export class CaptureError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly code: ErrorCode = 'INVALID_INPUT') {
     super(message);
     this.name = 'CaptureError';
   }
@@ -21,65 +15,49 @@ export class CaptureError extends Error {
 /** Files of a capture, by their path relative to the capture's root folder. */
 export type CaptureFiles = Map<string, Uint8Array>;
 
-export async function loadCaptureFiles(target: string): Promise<CaptureFiles> {
-  const info = await stat(target).catch(() => null);
-  if (!info) throw new CaptureError(`${target} does not exist.`);
-  if (info.isDirectory()) return readFolder(target);
-  const bytes = await readFile(target);
-  if (!isZip(bytes)) throw new CaptureError(`${target} is neither a capture folder nor a zip file.`);
-  return unzipFiles(bytes);
-}
+/** What reading one file of a capture gave: its bytes, or why there are none (the analysis goes on without it). */
+export type CaptureFileRead = { ok: true; bytes: Uint8Array } | { ok: false; code: ErrorCode; reason: string };
 
-/** Unzips, dropping a single top-level folder so `cap.zip/cap/capture.json` reads like `cap/capture.json`. */
-export function unzipFiles(bytes: Uint8Array): CaptureFiles {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    throw new CaptureError(`The zip file could not be read: ${(error as Error).message}`);
-  }
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
-  const roots = new Set(names.map((n) => n.split('/')[0]));
-  const strip = roots.size === 1 && names.every((n) => n.includes('/')) ? `${[...roots][0]}/` : '';
-  return new Map(names.map((n) => [n.slice(strip.length), entries[n] as Uint8Array]));
-}
-
-async function readFolder(root: string): Promise<CaptureFiles> {
-  const files: CaptureFiles = new Map();
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) files.set(path.relative(root, full).split(path.sep).join('/'), await readFile(full));
-    }
-  };
-  await walk(root);
-  return files;
-}
-
-/** Reads capture.json and every output it names; a missing or unreadable file becomes an output with an error. */
-export function parseCapture(files: CaptureFiles): Capture {
-  const raw = files.get(CAPTURE_MANIFEST);
-  if (!raw) throw new CaptureError(`No ${CAPTURE_MANIFEST} found: this is not a Push Doctor capture.`);
+/** Reads capture.json's bytes into a manifest, saying what is wrong, and that it is the file that is wrong. */
+export function parseManifest(raw: Uint8Array): CaptureManifest {
   let json: unknown;
   try {
     json = JSON.parse(decodeCapture(raw));
   } catch (error) {
-    throw new CaptureError(`${CAPTURE_MANIFEST} is not valid JSON: ${(error as Error).message}`);
+    throw new CaptureError(`${CAPTURE_MANIFEST} is not valid JSON: ${(error as Error).message.slice(0, 200)}`);
   }
   const parsed = captureManifestSchema.safeParse(json);
   if (!parsed.success) {
     throw new CaptureError(`${CAPTURE_MANIFEST} does not follow ${CAPTURE_SCHEMA}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const manifest = parsed.data;
-  const outputs = manifest.commands.map((c): RawOutput => {
-    const bytes = c.file ? files.get(c.file) : undefined;
+  return parsed.data;
+}
+
+/**
+ * The outputs capture.json names, each read through `read`; a file that is missing, refused or too large becomes
+ * an output with its error, and the reason is kept as a device error too.
+ */
+export async function readCaptureOutputs(
+  manifest: CaptureManifest, read: (file: string) => Promise<CaptureFileRead>, signal?: AbortSignal,
+): Promise<{ outputs: RawOutput[]; errors: DeviceError[] }> {
+  const outputs: RawOutput[] = [];
+  const errors: DeviceError[] = [];
+  for (const c of manifest.commands) {
+    signal?.throwIfAborted();
     const base = { command: c.command, exitCode: c.exitCode ?? null, ...(c.durationMs !== undefined ? { durationMs: c.durationMs } : {}) };
-    if (!c.file) return { ...base, text: null, error: c.error ?? 'no output file recorded' };
-    if (!bytes) return { ...base, text: null, error: `file ${c.file} is missing from the capture` };
-    return { ...base, text: normalizeText(decodeCapture(bytes)), ...(c.error ? { error: c.error } : {}) };
-  });
-  return { manifest, outputs };
+    if (!c.file) {
+      outputs.push({ ...base, text: null, error: c.error ?? 'no output file recorded' });
+      continue;
+    }
+    const got = await read(c.file);
+    if (!got.ok) {
+      outputs.push({ ...base, text: null, error: got.reason });
+      if (got.code !== 'NOT_FOUND') errors.push({ code: got.code, message: got.reason, during: `load:${c.file}` });
+      continue;
+    }
+    outputs.push({ ...base, text: normalizeText(decodeCapture(got.bytes)), ...(c.error ? { error: c.error } : {}) });
+  }
+  return { outputs, errors };
 }
 
 export function captureToFiles(
@@ -106,13 +84,23 @@ export function captureToFiles(
   return files;
 }
 
-/** Writes a folder, or a zip when `target` ends in .zip. */
-export async function writeCaptureFiles(target: string, files: CaptureFiles): Promise<void> {
-  if (target.toLowerCase().endsWith('.zip')) {
-    await mkdir(path.dirname(path.resolve(target)), { recursive: true });
-    await writeFile(target, zipSync(Object.fromEntries(files), { level: 6 }));
-    return;
-  }
-  await mkdir(target, { recursive: true });
-  for (const [name, bytes] of files) await writeFile(path.join(target, name), bytes);
+export const isZipTarget = (target: string): boolean => target.toLowerCase().endsWith('.zip');
+
+export function captureZip(files: CaptureFiles): Uint8Array {
+  return zipSync(Object.fromEntries(files), { level: 6 });
+}
+
+/**
+ * Checks where a capture goes before the phone is read: a .zip file (an existing one only with `force`), or a
+ * folder that is new or empty, so the files of two phones never mix.
+ */
+export async function checkCaptureTarget(target: string, options: { force: boolean }): Promise<void> {
+  if (isZipTarget(target)) await checkFileTarget(target, { force: options.force });
+  else await checkFolderTarget(target);
+}
+
+/** Writes a folder, or a zip when `target` ends in .zip; either appears whole or not at all. */
+export async function writeCaptureFiles(target: string, files: CaptureFiles, options: { force: boolean }): Promise<void> {
+  if (isZipTarget(target)) await writeFileAtomic(target, captureZip(files), options);
+  else await writeFolderAtomic(target, files);
 }

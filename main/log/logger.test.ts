@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../report/redact.js';
 import { createLogger, type LogRecord } from './logger.js';
 
 describe('logger', () => {
@@ -20,5 +21,18 @@ describe('logger', () => {
     createLogger('main', (r) => records.push(r)).child('adb').info('server started');
     expect(records[0]?.scope).toBe('main:adb');
     expect(records[0]?.message).toBe('server started');
+  });
+});
+
+describe('logger redaction is the one redactor', () => {
+  it('hides hardware serials from a getprop line, then everywhere they appear, and phone numbers', () => {
+    const records: LogRecord[] = [];
+    const log = createLogger('cli', (r) => records.push(r), () => new Date('2026-11-25T10:00:00Z'), createRedactor());
+    log.info('read [ro.serialno]: [ERLDU20113007731] and [ro.ril.miui.imei0]: [861234567890123]');
+    log.warn('device ERLDU20113007731 went away; call +86 138 0013 8000 or 13800138000');
+    const text = records.map((r) => r.message).join('\n');
+    for (const secret of ['ERLDU20113007731', '861234567890123', '+86 138 0013 8000', '13800138000']) expect(text).not.toContain(secret);
+    expect(text).toMatch(/\[ro\.serialno\]: \[serial#[0-9a-f]{8}\]/);
+    expect(records[1]?.message).toMatch(/device serial#[0-9a-f]{8} went away; call phone#[0-9a-f]{8} or phone#[0-9a-f]{8}/);
   });
 });

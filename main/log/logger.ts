@@ -1,8 +1,9 @@
-import { redactText } from '../report/redact.js';
+import { createRedactor, type Redactor } from '../report/redact.js';
 
 /**
- * A scoped logger whose every line passes through the report's redaction, so push tokens, account
- * ids, e-mail addresses and IMEI-like numbers never reach a log, whatever an error message carried.
+ * A scoped logger whose every line passes through the one redactor reports, captures and CLI progress use, so
+ * serials and hardware ids, push tokens, account ids, e-mail addresses, phone numbers and IMEI-like numbers
+ * never reach a log, whatever an error message carried.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -39,14 +40,19 @@ function describe(detail: unknown): string {
   }
 }
 
-export function createLogger(scope: string, sink: LogSink = consoleSink, now: () => Date = () => new Date()): Logger {
+/** One redactor for the process's logs, so an id learnt from one line (a serial in getprop) is hidden in every later one. */
+const processRedactor = createRedactor();
+
+export function createLogger(
+  scope: string, sink: LogSink = consoleSink, now: () => Date = () => new Date(), redactor: Redactor = processRedactor,
+): Logger {
   const write = (level: LogLevel) => (message: string, detail?: unknown) =>
-    sink({ level, scope, message: redactText(`${message}${describe(detail)}`, []), time: now().toISOString() });
+    sink({ level, scope, message: redactor.text(`${message}${describe(detail)}`), time: now().toISOString() });
   return {
     debug: write('debug'),
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
-    child: (sub) => createLogger(`${scope}:${sub}`, sink, now),
+    child: (sub) => createLogger(`${scope}:${sub}`, sink, now, redactor),
   };
 }

@@ -1,9 +1,8 @@
-import { emptyDeviceFacts, type FactSheet } from '../../common/domain/facts.js';
+import { emptyDeviceFacts, type DeviceFacts } from '../../common/domain/facts.js';
 import { sortFindings, type Finding } from '../../common/domain/findings.js';
 import {
   REPORT_SCHEMA, type DeviceError, type DeviceReport, type DeviceState, type PushTestResult, type Report, type ReportSource,
 } from '../../common/domain/report.js';
-import { diagnose } from '../diagnosis/diagnose.js';
 import { toRef, type DeviceRef } from '../../common/domain/device.js';
 
 export interface DeviceReportInput {
@@ -12,8 +11,9 @@ export interface DeviceReportInput {
   ref?: DeviceRef;
   state: DeviceState;
   /** What the audit read; null when the phone could not be read at all (unauthorized, offline, gone early). */
-  sheet: FactSheet | null;
-  app: string | null;
+  facts: DeviceFacts | null;
+  /** What the audit stage concluded from the facts (the report stage never diagnoses: it renders what it is given). */
+  findings: readonly Finding[];
   /** Findings from later stages (APK checks, test push) to merge with the phone's own. */
   extraFindings?: Finding[];
   pushTests?: PushTestResult[];
@@ -22,20 +22,19 @@ export interface DeviceReportInput {
 }
 
 /**
- * One device's section of the report. Findings are diagnosed from the sheet and sorted worst first; a phone
- * that could not be read carries empty facts, no findings and the errors that say why.
+ * One device's section of the report: the findings it is given, sorted worst first; a phone that could not
+ * be read carries empty facts, no findings and the errors that say why.
  */
 export function buildDeviceReport(input: DeviceReportInput): DeviceReport {
-  const own = input.sheet ? diagnose(input.sheet, { app: input.app }) : [];
   const later = input.extraFindings ?? [];
   const laterIds = new Set(later.map((f) => f.id));
   const report: DeviceReport = {
     serial: input.serial,
     ...(input.ref ? { ref: toRef(input.ref) } : {}),
     state: input.state,
-    facts: input.sheet?.facts ?? emptyDeviceFacts(),
+    facts: input.facts ?? emptyDeviceFacts(),
     // A later stage's answer replaces the phone's answer for the same step (e.g. a test push settles a manual step).
-    findings: sortFindings([...own.filter((f) => !laterIds.has(f.id)), ...later]),
+    findings: sortFindings([...input.findings.filter((f) => !laterIds.has(f.id)), ...later]),
     pushTests: input.pushTests ?? [],
     errors: input.errors ?? [],
   };

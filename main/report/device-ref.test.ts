@@ -9,7 +9,7 @@ const REF = { server: '127.0.0.1:5037', serial: '0123456789ABCDEF', transportId:
 
 describe('the device reference in reports and captures', () => {
   it('is in devices[].ref of a live report, and the report schema accepts it', () => {
-    const device = buildDeviceReport({ serial: REF.serial, ref: { ...REF, state: 'device' } as typeof REF, state: 'device', sheet: null, app: null });
+    const device = buildDeviceReport({ serial: REF.serial, ref: { ...REF, state: 'device' } as typeof REF, state: 'device', facts: null, findings: [] });
     // Only the reference's own fields, even when given a whole listed device.
     expect(device.ref).toEqual(REF);
     const report = buildReport({ source: 'live', app: null, devices: [device], now: new Date('2026-01-02T03:04:05Z'), version: '0.0.0' });
@@ -17,7 +17,7 @@ describe('the device reference in reports and captures', () => {
   });
 
   it('is refused by the schema when its transport id is not a number', () => {
-    const device = buildDeviceReport({ serial: REF.serial, state: 'device', sheet: null, app: null });
+    const device = buildDeviceReport({ serial: REF.serial, state: 'device', facts: null, findings: [] });
     const report = buildReport({ source: 'live', app: null, devices: [{ ...device, ref: { ...REF, transportId: '3' as unknown as number } }], now: new Date(), version: '0.0.0' });
     expect(ReportSchema.safeParse(report).success).toBe(false);
   });

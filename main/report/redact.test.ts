@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { FactSheet } from '../../common/domain/facts.js';
 import { redactReport, redactText, redactToken } from './redact.js';
 import { ReportSchema } from './report-schema.js';
+
+/** The audit stage's job, done here so the report is built from what an audit would hand it. */
+function diagnosed(sheet: FactSheet, app: string | null = TEST_APP) {
+  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
+}
 
 const SERIAL = 'R58M123ABC';
 const NET_SERIAL = '192.168.1.23:37521';
@@ -28,9 +35,9 @@ function secretReport() {
     },
   });
   const devices = [
-    buildDeviceReport({ serial: SERIAL, state: 'device', app: TEST_APP, sheet,
+    buildDeviceReport({ serial: SERIAL, state: 'device', ...diagnosed(sheet),
       errors: [{ code: 'TIMEOUT', message: `device '${SERIAL}' did not answer dumpsys notification in 10 s`, during: 'probe:dumpsys-notification' }] }),
-    buildDeviceReport({ serial: NET_SERIAL, state: 'offline', app: TEST_APP, sheet: null,
+    buildDeviceReport({ serial: NET_SERIAL, state: 'offline', facts: null, findings: [],
       errors: [{ code: 'DEVICE_OFFLINE', message: `${NET_SERIAL} is offline` }] }),
   ];
   return buildReport({ source: 'live', app: TEST_APP, devices, now: new Date('2026-11-25T10:00:00Z'), version: '0.1.0' });
@@ -83,5 +90,30 @@ describe('redactText', () => {
   it('hashes an IMEI-like number standing alone but not longer digit runs', () => {
     expect(redactText(`imei ${IMEI}`, [])).toBe(`imei ${redactToken('imei', IMEI)}`);
     expect(redactText('firstInstallTime=17326012345678901', [])).toBe('firstInstallTime=17326012345678901');
+  });
+});
+
+describe('Redactor', () => {
+  it('learns hardware ids from getprop and hides them in every later text, leaving other props alone', async () => {
+    const { createRedactor } = await import('./redact.js');
+    const r = createRedactor(['127.0.0.1:40001']);
+    const getprop = '[ro.serialno]: [8f1c2a77]\n[ro.boot.serialno]: [8f1c2a77]\n[ril.serialnumber]: [R58N12ABCDE]\n[ro.meizu.hardware.imei1]: [REDACTED]\n[ro.miui.restrict_imei]: [1]\n[ro.product.model]: [22011211C]\n[ro.build.date.utc]: [1700000000]';
+    const out = r.text(getprop);
+    expect(out).not.toMatch(/8f1c2a77|R58N12ABCDE/);
+    expect(out).toContain('[ro.meizu.hardware.imei1]: [REDACTED]');
+    expect(out).toContain('[ro.miui.restrict_imei]: [1]');
+    expect(out).toContain('[ro.product.model]: [22011211C]');
+    expect(out).toContain('[ro.build.date.utc]: [1700000000]');
+    expect(r.text('adb -s 127.0.0.1:40001 says 8f1c2a77 is R58N12ABCDE')).toBe(
+      `adb -s ${redactToken('serial', '127.0.0.1:40001')} says ${redactToken('serial', '8f1c2a77')} is ${redactToken('serial', 'R58N12ABCDE')}`);
+  });
+
+  it('hides phone numbers but not version codes, durations or timestamps', () => {
+    const text = 'line1Number=+8613800138000 sms from 13900138001 call +44 20 7946 0958 versionCode=13500000001 time=+86400000 at 1764000000000';
+    const out = redactText(text, []);
+    expect(out).not.toMatch(/13800138000|13900138001|7946 0958/);
+    expect(out).toContain('versionCode=13500000001');
+    expect(out).toContain('time=+86400000');
+    expect(out).toContain('at 1764000000000');
   });
 });

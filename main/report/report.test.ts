@@ -2,26 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
 import { SEVERITIES } from '../../common/domain/findings.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { FactSheet } from '../../common/domain/facts.js';
 import { ReportSchema } from './report-schema.js';
 import { renderMarkdown } from './render-markdown.js';
-import { renderText } from './render-text.js';
+
+/** The audit stage's job, done here so the report is built from what an audit would hand it. */
+function diagnosed(sheet: FactSheet, app: string | null = TEST_APP) {
+  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
+}
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 
 function labReport() {
   const oppo = buildDeviceReport({
-    serial: 'R58M123ABC', state: 'device', app: TEST_APP,
-    sheet: buildSheet('oppo', {
+    serial: 'R58M123ABC', state: 'device',
+    ...diagnosed(buildSheet('oppo', {
       app: { notificationsEnabled: false },
       system: { zenMode: 1 },
       evidence: { 'system.zenMode': [ev('settings get global zen_mode', '1')] },
-    }),
+    })),
     pushTests: [{ route: 'tencent-im', sentAt: '2026-11-25T10:00:01.000Z', accepted: true, response: { code: '0', meaning: 'OK' },
       postedAt: '2026-11-25T10:00:01.812Z', latencyMs: 812, displayed: true }],
     probes: { read: ['getprop', 'dumpsys-notification'], missing: [] },
   });
   const locked = buildDeviceReport({
-    serial: '127.0.0.1:6001', state: 'unauthorized', app: TEST_APP, sheet: null,
+    serial: '127.0.0.1:6001', state: 'unauthorized', facts: null, findings: [],
     errors: [{ code: 'DEVICE_UNAUTHORIZED', message: 'Accept the USB debugging prompt on the phone.', during: 'connect' }],
   });
   return buildReport({ source: 'live', app: TEST_APP, devices: [oppo, locked], now: NOW, version: '0.1.0' });
@@ -58,7 +64,7 @@ describe('buildReport', () => {
 
   it('lets a later stage\'s finding replace the phone\'s answer for the same step', () => {
     const later = { id: 'console-certificate', severity: 'ok' as const, title: 'x', detail: 'confirmed by test push', evidence: [], remedy: '', faq: 'f' };
-    const d = buildDeviceReport({ serial: 's1', state: 'device', app: TEST_APP, sheet: buildSheet(), extraFindings: [later] });
+    const d = buildDeviceReport({ serial: 's1', state: 'device', ...diagnosed(buildSheet()), extraFindings: [later] });
     expect(d.findings.filter((f) => f.id === 'console-certificate')).toEqual([later]);
   });
 
@@ -87,24 +93,14 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps table rows intact when text holds pipes and backticks', () => {
-    const d = buildDeviceReport({ serial: 'a|b', state: 'device', app: TEST_APP, sheet: buildSheet('xiaomi', {
+    const d = buildDeviceReport({ serial: 'a|b', state: 'device', ...diagnosed(buildSheet('xiaomi', {
       system: { zenMode: 2 },
       evidence: { 'system.zenMode': [ev('settings get global zen_mode | cat', 'x `y` | z')] },
-    }) });
+    })) });
     const out = renderMarkdown(buildReport({ source: 'live', app: TEST_APP, devices: [d], now: NOW, version: '0.1.0' }));
     const row = out.split('\n').find((l) => l.includes('`dnd-on`')) ?? '';
     expect(row.split(/(?<!\\)\|/).length).toBe(7);
     expect(row).toContain('``x `y` \\| z``');
     expect(out).toContain('Serial `a|b`');
-  });
-});
-
-describe('renderText', () => {
-  it('prints one line per finding with remedies and the fix command under problems', () => {
-    const text = renderText(labReport());
-    expect(text).toContain('R58M123ABC (device) — OPPO CPH2305');
-    expect(text).toMatch(/ERROR Notifications are turned off for .* \[app-notifications-blocked\]/);
-    expect(text).toContain(`fix: push-doctor fix --serial R58M123ABC --app ${TEST_APP} --finding app-notifications-blocked`);
-    expect(text).toContain('ERROR DEVICE_UNAUTHORIZED (connect)');
   });
 });

@@ -203,6 +203,37 @@ describe('--fail-on and redaction', () => {
   });
 });
 
+describe('exit 3: a phone that could not be audited', () => {
+  const audit = (args: string[]) => cli(['audit', '--adb', `127.0.0.1:${adbPort}`, '--app', APP, ...args]);
+
+  it('a typo\'d serial or an unauthorized phone fails the gate with 3, and alone ends with 3 without a gate', async () => {
+    const locked = serialOf(UNAUTHORIZED);
+    for (const args of [['--serial', 'NO-SUCH-PHONE'], ['--serial', 'NO-SUCH-PHONE', '--fail-on', 'error'], ['--serial', locked, '--fail-on', 'warning']]) {
+      const r = await audit(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
+    }
+    const mixed = await audit(['--serial', serialOf('xiaomi-hyperos-a14'), '--serial', 'NO-SUCH-PHONE']);
+    expect(mixed.code, mixed.stderr).toBe(0);
+    const gated = await audit(['--serial', serialOf('xiaomi-hyperos-a14'), '--serial', 'NO-SUCH-PHONE', '--fail-on', 'warning']);
+    expect(gated.code).toBe(3);
+    expect(gated.stderr).toMatch(/Could not audit NO-SUCH-PHONE \(DEVICE_NOT_FOUND\): --fail-on warning cannot pass a phone it could not see/);
+  });
+
+  it('a named phone on an adb server that is gone ends with 3', async () => {
+    const dead = await freePort();
+    const r = await cli(['audit', '--adb', `127.0.0.1:${adbPort}`, '--adb', `127.0.0.1:${dead}`, '--serial', 'ON-THE-DEAD-SERVER', '--fail-on', 'error']);
+    expect(r.code, r.stderr).toBe(3);
+  });
+
+  it('capture of an unauthorized phone ends with 3 and writes nothing', async () => {
+    const out = join(scratch, 'locked.zip');
+    const r = await cli(['capture', '--adb', `127.0.0.1:${adbPort}`, '--serial', serialOf(UNAUTHORIZED), '--out', out]);
+    expect(r.code, r.stderr).toBe(3);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('a phone unplugged mid-audit', () => {
   it('leaves the other phones complete and says what was read and what was not', async () => {
     const victim = lab.phones.find((p) => p.profile === 'vivo-originos-a14')!;

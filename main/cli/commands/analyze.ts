@@ -1,17 +1,20 @@
 import { Command } from 'commander';
 import { isSafePackageName } from '../../adb/shell-safety.js';
-import { probeCoverage, sheetFromOutputs } from '../../audit/diagnose-outputs.js';
+import { diagnoseOutputs, probeCoverage } from '../../audit/diagnose-outputs.js';
 import { CaptureError } from '../../capture/capture-io.js';
 import { loadSource } from '../../capture/load-source.js';
 import { TOOL_VERSION } from '../../report/tool-version.js';
 import { buildDeviceReport, buildReport } from '../../report/build-report.js';
+import { shown } from '../../util/shown.js';
+import { commandIo } from '../command-io.js';
 import { CliExit, EXIT, type CliDeps } from '../program.js';
-import { formatOption, writeReport, type ReportFormat } from '../report-output.js';
+import { forceOption, formatOption, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
 
 interface AnalyzeCliOptions {
   app?: string;
   format: ReportFormat;
   out?: string;
+  force: boolean;
   redact: boolean;
 }
 
@@ -22,26 +25,34 @@ export function register(program: Command, deps: CliDeps): void {
     .argument('<path>', 'capture folder, capture zip, bugreport zip or bugreport text file')
     .option('--app <package>', 'the app under test (default: the one the capture names)')
     .addOption(formatOption())
-    .option('--out <file>', 'write the report to a file instead of stdout')
-    .option('--redact', 'replace serials, tokens, account ids and IMEI-like strings with stable hashes', false)
+    .option('--out <file>', 'write the report to a file instead of stdout (never over the input)')
+    .addOption(forceOption())
+    .option('--redact', 'replace serials, hardware ids, tokens, account ids, e-mail addresses and phone numbers with stable hashes', false)
     .action(async (target: string, options: AnalyzeCliOptions) => {
-      if (options.app !== undefined && !isSafePackageName(options.app)) {
-        throw new CliExit(EXIT.usage, `"${options.app}" is not an Android package name (e.g. com.example.im).`);
-      }
-      const loaded = await loadSource(target, options.app ?? null).catch((error: unknown) => {
-        if (error instanceof CaptureError) throw new CliExit(EXIT.usage, error.message);
-        throw error;
+      const io = commandIo(deps, options.redact);
+      await io.run(async () => {
+        if (options.app !== undefined && !isSafePackageName(options.app)) {
+          throw new CliExit(EXIT.usage, `${shown(options.app)} is not an Android package name (e.g. com.example.im).`);
+        }
+        // Before the input is read: the format has a writer, and --out is neither the input nor a file to lose.
+        const writer = await prepareReportOutput(options, [target]);
+        const loaded = await loadSource(target, options.app ?? null, io.signal ? { signal: io.signal } : {}).catch((error: unknown) => {
+          if (error instanceof CaptureError) throw new CliExit(EXIT.usage, error.message);
+          throw error;
+        });
+        const app = options.app ?? loaded.app;
+        const device = buildDeviceReport({
+          serial: loaded.serial,
+          state: 'device',
+          ...diagnoseOutputs(loaded.outputs, app),
+          errors: loaded.errors,
+          probes: probeCoverage(loaded.outputs, app),
+        });
+        const report = buildReport({ source: loaded.source, app, now: new Date(), version: TOOL_VERSION, devices: [device] });
+        io.redactor?.learn('serial', loaded.serial, true);
+        io.stderr(`Analysed ${loaded.origin}\n`);
+        for (const e of loaded.errors) io.stderr(`warning: ${e.code}: ${e.message}\n`);
+        await writeReport(report, writer, options, io, io.redactor);
       });
-      const app = options.app ?? loaded.app;
-      const device = buildDeviceReport({
-        serial: loaded.serial,
-        state: 'device',
-        sheet: sheetFromOutputs(loaded.outputs, app),
-        app,
-        probes: probeCoverage(loaded.outputs, app),
-      });
-      const report = buildReport({ source: loaded.source, app, now: new Date(), version: TOOL_VERSION, devices: [device] });
-      deps.stderr(`Analysed ${loaded.origin}\n`);
-      await writeReport(report, options, deps);
     });
 }

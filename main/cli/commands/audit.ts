@@ -3,54 +3,65 @@ import { describeRef, type DeviceInfo } from '../../../common/domain/device.js';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { auditLab } from '../../audit/audit-lab.js';
 import type { AuditProgress } from '../../../common/domain/progress.js';
-import { atLeast } from '../../../common/domain/findings.js';
 import type { Report } from '../../../common/domain/report.js';
-import { addCommonOptions, CliExit, EXIT, type CliDeps, type CommonOptions } from '../program.js';
+import { shown } from '../../util/shown.js';
+import { commandIo, type CommandIo } from '../command-io.js';
+import { auditOutcome } from '../exit-status.js';
+import { addAdbOption, CliExit, EXIT, type CliDeps } from '../program.js';
 import { openPort } from '../open-port.js';
-import { formatOption, parseFailOn, writeReport, type ReportFormat } from '../report-output.js';
+import { forceOption, formatOption, parseFailOn, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import type { AdbServerAddress } from '../../adb/device-port.js';
 
-interface AuditCliOptions extends CommonOptions {
+interface AuditCliOptions {
+  adb: AdbServerAddress[] | undefined;
   serial?: string[];
   all: boolean;
   app?: string;
   format: ReportFormat;
   out?: string;
+  force: boolean;
   redact: boolean;
   failOn?: 'error' | 'warning';
 }
 
 export function register(program: Command, deps: CliDeps): void {
-  addCommonOptions(
+  addAdbOption(
     program
       .command('audit')
-      .description('full audit of one, several or all devices, concurrently; writes the report (exit 0 ran, 1 --fail-on hit, 2 usage/connection)')
+      .description('full audit of one, several or all devices, concurrently; writes the report '
+        + '(exit 0 ran, 1 --fail-on hit, 2 usage/connection, 3 a named phone could not be audited)')
       .option('--serial <serial>', 'device to audit (repeatable); a serial listed on several servers, or twice on one, audits each of those phones',
         (v: string, prev: string[] = []) => [...prev, v])
       .option('--all', 'audit every device of every adb server', false)
       .option('--app <package>', 'the app under test, e.g. com.example.im')
       .addOption(formatOption())
       .option('--out <file>', 'write the report to a file instead of stdout')
-      .option('--redact', 'replace serials, tokens, account ids and IMEI-like strings with stable hashes', false)
-      .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (error|warning)', parseFailOn),
+      .addOption(forceOption())
+      .option('--redact', 'replace serials, hardware ids, tokens, account ids, e-mail addresses and phone numbers with stable hashes, in the report and on stderr', false)
+      .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists, 3 when a phone could not be audited (error|warning)', parseFailOn),
   ).action(async (options: AuditCliOptions) => {
-    if (!options.all === !options.serial?.length) throw new CliExit(EXIT.usage, 'Name the phones with --serial S (repeatable) or use --all.');
-    if (options.app !== undefined && !isSafePackageName(options.app)) {
-      throw new CliExit(EXIT.usage, `"${options.app}" is not an Android package name (e.g. com.example.im).`);
-    }
-    const port = openPort(options.adb, deps);
-    try {
-      const report = await runAudit(port, options, deps);
-      await writeReport(report, options, deps);
-      if (options.failOn && report.devices.some((d) => d.findings.some((f) => atLeast(f.severity, options.failOn!)))) {
-        throw new CliExit(EXIT.failed, `Findings of severity ${options.failOn} or worse: exit 1.`);
+    const io = commandIo(deps, options.redact, options.serial ?? []);
+    await io.run(async () => {
+      if (!options.all === !options.serial?.length) throw new CliExit(EXIT.usage, 'Name the phones with --serial S (repeatable) or use --all.');
+      if (options.app !== undefined && !isSafePackageName(options.app)) {
+        throw new CliExit(EXIT.usage, `${shown(options.app)} is not an Android package name (e.g. com.example.im).`);
       }
-    } finally {
-      await port.close();
-    }
+      // Before a phone is touched: a format without a writer, or a target that cannot be written, would lose the audit.
+      const writer = await prepareReportOutput(options);
+      const port = openPort(options.adb, deps);
+      try {
+        const report = await runAudit(port, options, io);
+        await writeReport(report, writer, options, io, io.redactor);
+        const outcome = auditOutcome(report, options.failOn);
+        if (outcome) throw outcome;
+      } finally {
+        await port.close();
+      }
+    });
   });
 }
 
-async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOptions, deps: CliDeps): Promise<Report> {
+async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOptions, io: CommandIo): Promise<Report> {
   let report: Report;
   try {
     const attached = await port.listDevices();
@@ -59,14 +70,15 @@ async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOpti
       app: options.app ?? null,
       // Duplicates collapse in auditLab: `--serial S --serial S` audits S once.
       ...(options.serial ? { serials: options.serial } : {}),
-      onProgress: progressPrinter(deps, attached),
+      ...(io.signal ? { signal: io.signal } : {}),
+      onProgress: progressPrinter(io, attached),
     });
   } catch (error) {
     const hint = (error as { hint?: string }).hint;
     throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${(error as Error).message}${hint ? `\nfix: ${hint}` : ''}`);
   }
-  if (report.devices.length === 0) deps.stderr('No devices found on the adb server(s).\n');
-  for (const line of serverGoneLines(report)) deps.stderr(line);
+  if (report.devices.length === 0) io.stderr('No devices found on the adb server(s).\n');
+  for (const line of serverGoneLines(report)) io.stderr(line);
   return report;
 }
 
@@ -92,13 +104,15 @@ export function serverGoneLines(report: Report): string[] {
  * One line per phone, whatever became of it (audited, unauthorized, not found, cut short). The serial alone
  * when it names one phone; with its server and transport id when several phones share it.
  */
-export function progressPrinter(deps: CliDeps, attached: readonly DeviceInfo[]): (event: AuditProgress) => void {
+export function progressPrinter(io: Pick<CommandIo, 'stderr' | 'redactor'>, attached: readonly DeviceInfo[]): (event: AuditProgress) => void {
   const shared = new Set(attached.filter((d, i) => attached.findIndex((o) => o.serial === d.serial) !== i).map((d) => d.serial));
   return (event) => {
+    // With --all the serials are learnt as the phones come: the line must not leak the one it is about.
+    io.redactor?.learn('serial', event.serial, true);
     if (event.type !== 'device-finished') return;
     const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
     const name = shared.has(event.serial) && event.ref.server ? describeRef(event.ref) : event.serial;
     const outcome = event.state === 'device' ? (event.errors?.length ? `partly read (${event.errors.join(', ')})` : 'audited') : event.state;
-    deps.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}\n`);
+    io.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}\n`);
   };
 }

@@ -1,0 +1,55 @@
+import type { Report } from '../../common/domain/report.js';
+import { renderMarkdown } from './render-markdown.js';
+
+/**
+ * The report writers: format → how a report becomes that format. The formats are the contract's
+ * (../shared/spec/cli.md); the ones without a writer yet are listed so a caller can say so before any work
+ * starts, instead of failing after an audit. The CLI and the app only pick a writer from here.
+ */
+export const REPORT_FORMATS = ['json', 'md', 'html', 'pdf', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+}
+
+export interface ReportWriter {
+  format: ReportFormat;
+  /** File name extension, without the dot. */
+  extension: string;
+  mediaType: string;
+  /** Bytes rather than text (PDF): goes to a file, never to a terminal. */
+  binary?: boolean;
+  /**
+   * What stops this writer on this machine (e.g. no browser to print a PDF with), asked before any work
+   * starts; null when it can write.
+   */
+  unavailable?(): Promise<string | null>;
+  render(report: Report, options?: WriteOptions): string | Uint8Array | Promise<string | Uint8Array>;
+}
+
+const WRITERS: Partial<Record<ReportFormat, ReportWriter>> = {
+  json: { format: 'json', extension: 'json', mediaType: 'application/json', render: (r) => `${JSON.stringify(r, null, 2)}\n` },
+  md: { format: 'md', extension: 'md', mediaType: 'text/markdown', render: renderMarkdown },
+};
+
+/** The formats this build can write. */
+export function availableFormats(): ReportFormat[] {
+  return REPORT_FORMATS.filter((f) => WRITERS[f] !== undefined);
+}
+
+export type WriterChoice = { ok: true; writer: ReportWriter } | { ok: false; reason: string };
+
+/** The writer for a format, or why there is none; a writer that cannot run here says so too. */
+export async function reportWriter(format: string): Promise<WriterChoice> {
+  const known = (REPORT_FORMATS as readonly string[]).includes(format);
+  const writer = known ? WRITERS[format as ReportFormat] : undefined;
+  const use = availableFormats().map((f) => `--format ${f}`).join(' or ');
+  if (!writer) {
+    return known
+      ? { ok: false, reason: `The ${format} report format is not in this build yet; use ${use}.` }
+      : { ok: false, reason: `There is no ${JSON.stringify(format.slice(0, 20))} report format; use ${use}.` };
+  }
+  const blocked = writer.unavailable ? await writer.unavailable() : null;
+  return blocked ? { ok: false, reason: `The ${format} report cannot be written here: ${blocked}` } : { ok: true, writer };
+}
