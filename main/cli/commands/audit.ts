@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describeRef, type DeviceInfo } from '../../../common/domain/device.js';
+import { notFoundError, stateError } from '../../adb/adb-errors.js';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { auditLab } from '../../audit/audit-lab.js';
 import type { AuditProgress } from '../../../common/domain/progress.js';
@@ -113,6 +114,13 @@ export function progressPrinter(io: Pick<CommandIo, 'stderr' | 'redactor'>, atta
     const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
     const name = shared.has(event.serial) && event.ref.server ? describeRef(event.ref) : event.serial;
     const outcome = event.state === 'device' ? (event.errors?.length ? `partly read (${event.errors.join(', ')})` : 'audited') : event.state;
-    io.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}\n`);
+    io.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}${unreadableHint(event)}\n`);
   };
+}
+
+/** What to do about a phone that could not be read, on its progress line (a not-found phone is 'gone'). */
+function unreadableHint(event: Extract<AuditProgress, { type: 'device-finished' }>): string {
+  if (event.errors?.includes('DEVICE_NOT_FOUND')) return ` — ${notFoundError(event.serial).hint ?? ''}`;
+  if (event.state === 'device' || event.state === 'gone') return '';
+  return ` — ${stateError(event.serial, event.state).hint ?? ''}`;
 }
