@@ -1,0 +1,106 @@
+import { openZip, METHOD_STORED } from '../../main/apk/zip-reader.js';
+import { writeZip, type ZipInput, type ZipWriteOptions } from './zip-writer.js';
+
+/**
+ * Rewrites of aapt-built APKs into the format variants aapt here cannot produce but real APKs have:
+ * obfuscated attribute names (resource-shrinking/obfuscation tools rename the strings, keep the ids) and
+ * sparse type chunks (aapt2 --enable-sparse-encoding; Debian's aapt 1 has no such flag).
+ */
+
+/** Copies `apk` to `out`, replacing the named entries' bytes and keeping each entry's compression. */
+export async function rezip(apk: string, out: string, replace: Record<string, Buffer> = {}, options: ZipWriteOptions = {}): Promise<string> {
+  const zip = await openZip(apk);
+  try {
+    const entries: ZipInput[] = [];
+    for (const entry of zip.entries.values()) {
+      entries.push({
+        name: entry.name,
+        data: replace[entry.name] ?? (await zip.read(entry.name)),
+        method: entry.method === METHOD_STORED ? 'stored' : 'deflate',
+      });
+    }
+    return await writeZip(out, entries, options);
+  } finally {
+    await zip.close();
+  }
+}
+
+/**
+ * Overwrites, in place and at the same length, every string of a binary XML file's pool that names an
+ * attribute with a resource id (the first N strings, N = the resource map's length): "name" becomes "qdkz".
+ */
+export function obfuscateAttributeNames(xml: Buffer): Buffer {
+  const out = Buffer.from(xml);
+  const pool = out.readUInt16LE(2); // the pool chunk follows the document header
+  if (out.readUInt16LE(pool) !== 0x0001) throw new Error('expected the string pool first');
+  const poolHeader = out.readUInt16LE(pool + 2);
+  const poolSize = out.readUInt32LE(pool + 4);
+  const utf8 = (out.readUInt32LE(pool + 16) & 0x100) !== 0;
+  const stringsStart = pool + out.readUInt32LE(pool + 20);
+  const map = pool + poolSize;
+  if (out.readUInt16LE(map) !== 0x0180) throw new Error('expected the resource map after the pool');
+  const mapped = (out.readUInt32LE(map + 4) - out.readUInt16LE(map + 2)) / 4;
+  for (let i = 0; i < mapped; i++) {
+    const at = stringsStart + out.readUInt32LE(pool + poolHeader + i * 4);
+    const garble = (j: number): number => 0x61 + ((i * 7 + j * 3 + 5) % 26);
+    if (utf8) {
+      const bytes = out[at + 1]!;
+      for (let j = 0; j < bytes; j++) out[at + 2 + j] = garble(j);
+    } else {
+      const units = out.readUInt16LE(at);
+      for (let j = 0; j < units; j++) out.writeUInt16LE(garble(j), at + 2 + j * 2);
+    }
+  }
+  return out;
+}
+
+/** Re-encodes every type chunk of a resource table as FLAG_SPARSE: an {index, offset/4} pair per defined entry. */
+export function sparsifyTable(arsc: Buffer): Buffer {
+  const tableHeader = arsc.readUInt16LE(2);
+  const parts: Buffer[] = [arsc.subarray(0, tableHeader)];
+  for (let p = tableHeader; p < arsc.readUInt32LE(4);) {
+    const size = arsc.readUInt32LE(p + 4);
+    const chunk = arsc.subarray(p, p + size);
+    parts.push(chunk.readUInt16LE(0) === 0x0200 ? sparsifyPackage(chunk) : chunk);
+    p += size;
+  }
+  return withSize(Buffer.concat(parts));
+}
+
+function sparsifyPackage(pkg: Buffer): Buffer {
+  const header = pkg.readUInt16LE(2);
+  const parts: Buffer[] = [pkg.subarray(0, header)];
+  for (let p = header; p < pkg.length;) {
+    const size = pkg.readUInt32LE(p + 4);
+    const chunk = pkg.subarray(p, p + size);
+    parts.push(chunk.readUInt16LE(0) === 0x0201 ? sparsifyType(chunk) : chunk);
+    p += size;
+  }
+  return withSize(Buffer.concat(parts));
+}
+
+function sparsifyType(chunk: Buffer): Buffer {
+  const header = chunk.readUInt16LE(2);
+  const count = chunk.readUInt32LE(12);
+  const entriesStart = chunk.readUInt32LE(16);
+  const pairs: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const offset = chunk.readUInt32LE(header + i * 4);
+    if (offset === 0xffffffff) continue;
+    if (offset % 4) throw new Error('entry offset not 4-aligned');
+    const pair = Buffer.alloc(4);
+    pair.writeUInt16LE(i, 0);
+    pair.writeUInt16LE(offset / 4, 2);
+    pairs.push(pair);
+  }
+  const head = Buffer.from(chunk.subarray(0, header));
+  head.writeUInt8(head.readUInt8(9) | 0x01, 9);
+  head.writeUInt32LE(pairs.length, 12);
+  head.writeUInt32LE(header + pairs.length * 4, 16);
+  return withSize(Buffer.concat([head, ...pairs, chunk.subarray(entriesStart)]));
+}
+
+function withSize(chunk: Buffer): Buffer {
+  chunk.writeUInt32LE(chunk.length, 4);
+  return chunk;
+}
