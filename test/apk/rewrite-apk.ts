@@ -28,6 +28,8 @@ export async function rezip(apk: string, out: string, replace: Record<string, Bu
 /**
  * Overwrites, in place and at the same length, every string of a binary XML file's pool that names an
  * attribute with a resource id (the first N strings, N = the resource map's length): "name" becomes "qdkz".
+ * aapt shares one string between the attribute `android:permission` and the element `<permission>`; an
+ * obfuscator must keep element names, so strings also used as one are left alone.
  */
 export function obfuscateAttributeNames(xml: Buffer): Buffer {
   const out = Buffer.from(xml);
@@ -40,7 +42,12 @@ export function obfuscateAttributeNames(xml: Buffer): Buffer {
   const map = pool + poolSize;
   if (out.readUInt16LE(map) !== 0x0180) throw new Error('expected the resource map after the pool');
   const mapped = (out.readUInt32LE(map + 4) - out.readUInt16LE(map + 2)) / 4;
+  const elementNames = new Set<number>();
+  for (let p = out.readUInt16LE(2); p < out.length; p += out.readUInt32LE(p + 4)) {
+    if (out.readUInt16LE(p) === 0x0102) elementNames.add(out.readUInt32LE(p + out.readUInt16LE(p + 2) + 4));
+  }
   for (let i = 0; i < mapped; i++) {
+    if (elementNames.has(i)) continue;
     const at = stringsStart + out.readUInt32LE(pool + poolHeader + i * 4);
     const garble = (j: number): number => 0x61 + ((i * 7 + j * 3 + 5) % 26);
     if (utf8) {
