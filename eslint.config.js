@@ -27,7 +27,7 @@ const noElectron = {
 
 const electronFree = [
   'common/**', 'main/probes/**', 'main/diagnosis/**', 'main/report/**', 'main/adb/**', 'main/audit/**',
-  'main/capture/**', 'main/cli/**', 'main/services/**', 'main/log/**', 'main/util/**', 'test/sim/**', 'renderer/**',
+  'main/capture/**', 'main/cli/**', 'main/apk/**', 'main/services/**', 'main/log/**', 'main/util/**', 'test/sim/**', 'renderer/**',
 ];
 
 /** Import patterns each folder may not use, with why. */

@@ -37,12 +37,12 @@ export function readStringPool(buffer: Buffer, offset: number, code: ApkErrorCod
   if (count > 0 && (stringsStart < headerSize + count * 4 || dataStart > end)) throw new ApkError(code, `string pool at ${offset}: string data at ${stringsStart} is outside the chunk`);
 
   const cache = new Map<number, string | null>();
-  let all: string[] | null = null;
 
   const decode = (index: number): string | null => {
     const at = dataStart + buffer.readUInt32LE(indexStart + index * 4);
     if (at >= end) return null;
-    return utf8 ? decodeUtf8(buffer, at, end) : decodeUtf16(buffer, at, end);
+    const span = utf8 ? utf8Span(buffer, at, end) : utf16Span(buffer, at, end);
+    return span ? buffer.toString(utf8 ? 'utf8' : 'utf16le', span[0], span[1]) : null;
   };
 
   const get = (index: number): string | null => {
@@ -60,16 +60,20 @@ export function readStringPool(buffer: Buffer, offset: number, code: ApkErrorCod
     utf8,
     get,
     indicesOf(value) {
-      all ??= Array.from({ length: count }, (_, i) => get(i) ?? '');
+      // Compares encoded bytes in place: decoding every key of framework-res.apk's pool to find one costs 100+ ms.
+      const target = Buffer.from(value, utf8 ? 'utf8' : 'utf16le');
       const found: number[] = [];
-      for (let i = 0; i < all.length; i++) if (all[i] === value) found.push(i);
+      for (let i = 0; i < count; i++) {
+        const span = utf8 ? utf8Span(buffer, dataStart + buffer.readUInt32LE(indexStart + i * 4), end) : utf16Span(buffer, dataStart + buffer.readUInt32LE(indexStart + i * 4), end);
+        if (span && span[1] - span[0] === target.length && buffer.compare(target, 0, target.length, span[0], span[1]) === 0) found.push(i);
+      }
       return found;
     },
   };
 }
 
 /** UTF-8 entries: UTF-16 length, then byte length (each 1 byte, or 2 with the high bit set), the bytes, NUL. */
-function decodeUtf8(buffer: Buffer, at: number, end: number): string | null {
+function utf8Span(buffer: Buffer, at: number, end: number): [number, number] | null {
   let p = at;
   const length = (): number | null => {
     if (p >= end) return null;
@@ -81,11 +85,11 @@ function decodeUtf8(buffer: Buffer, at: number, end: number): string | null {
   if (length() === null) return null;
   const bytes = length();
   if (bytes === null || p + bytes > end) return null;
-  return buffer.toString('utf8', p, p + bytes);
+  return [p, p + bytes];
 }
 
 /** UTF-16 entries: length in code units (1 unit, or 2 with the high bit set), the units, a NUL unit. */
-function decodeUtf16(buffer: Buffer, at: number, end: number): string | null {
+function utf16Span(buffer: Buffer, at: number, end: number): [number, number] | null {
   if (at + 2 > end) return null;
   let units = buffer.readUInt16LE(at);
   let p = at + 2;
@@ -95,5 +99,5 @@ function decodeUtf16(buffer: Buffer, at: number, end: number): string | null {
     p += 2;
   }
   if (p + units * 2 > end) return null;
-  return buffer.toString('utf16le', p, p + units * 2);
+  return [p, p + units * 2];
 }

@@ -75,7 +75,8 @@ interface Directory {
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
+  // Unsafe (not zero-filled) is fine: the loop fills every byte or throws.
+  const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
     const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
