@@ -139,5 +139,5 @@ describe('resources.arsc decoder', () => {
     }
     expect(outcomes.has('bad-table')).toBe(true);
     expect([...outcomes].every((o) => ['ok', 'bad-table', 'range'].includes(o))).toBe(true);
-  });
+  }, 30_000);
 });

@@ -111,3 +111,45 @@ function withSize(chunk: Buffer): Buffer {
   chunk.writeUInt32LE(chunk.length, 4);
   return chunk;
 }
+
+/**
+ * Re-encodes a binary XML file's string pool as UTF-8 (what aapt2 writes; Debian's aapt 1 always writes UTF-16
+ * for XML). The pool is rebuilt whole, so later chunks move and the document size changes.
+ */
+export function utf8Manifest(xml: Buffer): Buffer {
+  const pool = xml.readUInt16LE(2);
+  const poolHeader = xml.readUInt16LE(pool + 2);
+  const poolSize = xml.readUInt32LE(pool + 4);
+  const count = xml.readUInt32LE(pool + 8);
+  if (xml.readUInt32LE(pool + 12) !== 0) throw new Error('styled strings are not expected in a manifest');
+  if (xml.readUInt32LE(pool + 16) & 0x100) throw new Error('already UTF-8');
+  const stringsStart = pool + xml.readUInt32LE(pool + 20);
+  const strings: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = stringsStart + xml.readUInt32LE(pool + poolHeader + i * 4);
+    const units = xml.readUInt16LE(at);
+    if (units & 0x8000) throw new Error('long strings are not expected in a manifest');
+    strings.push(xml.toString('utf16le', at + 2, at + 2 + units * 2));
+  }
+  const lengthBytes = (n: number): number[] => (n < 0x80 ? [n] : [0x80 | (n >> 8), n & 0xff]);
+  const data: Buffer[] = [];
+  const offsets = Buffer.alloc(count * 4);
+  let offset = 0;
+  strings.forEach((s, i) => {
+    const bytes = Buffer.from(s, 'utf8');
+    const entry = Buffer.from([...lengthBytes(s.length), ...lengthBytes(bytes.length), ...bytes, 0]);
+    offsets.writeUInt32LE(offset, i * 4);
+    data.push(entry);
+    offset += entry.length;
+  });
+  const body = Buffer.concat(data);
+  const padded = Buffer.concat([body, Buffer.alloc((4 - (body.length % 4)) % 4)]);
+  const header = Buffer.alloc(28);
+  header.writeUInt16LE(0x0001, 0);
+  header.writeUInt16LE(28, 2);
+  header.writeUInt32LE(28 + offsets.length + padded.length, 4);
+  header.writeUInt32LE(count, 8);
+  header.writeUInt32LE(0x100, 16);
+  header.writeUInt32LE(28 + offsets.length, 20);
+  return withSize(Buffer.concat([xml.subarray(0, pool), header, offsets, padded, xml.subarray(pool + poolSize)]));
+}
