@@ -106,6 +106,14 @@ describe('binary XML decoder', () => {
     // android:value accepts no dimension, so aapt keeps "12dp" as text.
     expect(get('im.sample.size')).toEqual({ type: 'string', value: '12dp' });
     expect(get('im.sample.channels')).toEqual({ type: 'reference', id: 0x7f030000, name: null });
+    const chat = application.children.find((c) => c.attributes.some((a) => a.value.type === 'string' && a.value.value === 'com.example.im.ChatActivity'))!;
+    const layout = chat.children.find((c) => c.name === 'layout')!;
+    expect(Object.fromEntries(layout.attributes.map((a) => [a.name, a.value]))).toEqual({
+      defaultWidth: { type: 'dimension', value: 600, unit: 'dp' },
+      defaultHeight: { type: 'dimension', value: -1.5, unit: 'px' },
+      gravity: { type: 'int', format: 'hex', value: 0x30 | 0x800005 },
+      minWidth: { type: 'dimension', value: 450, unit: 'sp' },
+    });
   });
 
   it('refuses malformed input with ApkError and never anything else', async () => {
