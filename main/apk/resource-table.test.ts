@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aaptDump, apkWorkspace, FRAMEWORK_RES } from '../../test/apk/build-apk.js';
-import { sparsifyTable } from '../../test/apk/rewrite-apk.js';
+import { reencodeTable, sparsifyTable } from '../../test/apk/rewrite-apk.js';
 import { ApkError } from './apk-error.js';
 import { ATTR } from './android-attrs.js';
 import { decodeResourceTable, type ResourceConfig, type ResourceTable } from './resource-table.js';
@@ -105,6 +105,20 @@ describe('resources.arsc decoder', () => {
     const table = decodeResourceTable(sparse);
     expectMatchesDump(table, dumped);
     expect(table.entry(table.idsByName('string', 'gcm_defaultSenderId')[0]!)?.value).toEqual({ type: 'string', value: '123456789012' });
+  });
+
+  it.each([
+    ['16-bit offsets', { offset16: true }],
+    ['compact entries', { compact: true }],
+    ['both', { offset16: true, compact: true }],
+  ])('decodes a table re-encoded with %s (newer aapt2 output) to the same entries', async (_what, options) => {
+    const dense = await tableBytes(correct);
+    const reencoded = reencodeTable(dense, options);
+    expect(reencoded.equals(dense)).toBe(false);
+    const table = decodeResourceTable(reencoded);
+    expectMatchesDump(table, dumped);
+    expect(table.entry(table.idsByName('string', 'google_app_id')[0]!)?.value).toEqual({ type: 'string', value: '1:123456789012:android:0a1b2c3d4e5f6a7b' });
+    expect(table.entry(table.idsByName('array', 'channels')[0]!)?.complex).toBe(true);
   });
 
   it('decodes framework-res.apk\'s 31.8 MB table: the attribute ids the manifest reader uses are the ones it names', async () => {

@@ -153,3 +153,75 @@ export function utf8Manifest(xml: Buffer): Buffer {
   header.writeUInt32LE(28 + offsets.length, 20);
   return withSize(Buffer.concat([xml.subarray(0, pool), header, offsets, padded, xml.subarray(pool + poolSize)]));
 }
+
+/**
+ * Re-encodes every type chunk the way newer aapt2 can: `offset16` (FLAG_OFFSET16, 16-bit entry offsets / 4) and
+ * `compact` (ResTable_entry FLAG_COMPACT: key, type and data in 8 bytes; complex entries stay as they are).
+ */
+export function reencodeTable(arsc: Buffer, options: { offset16?: boolean; compact?: boolean }): Buffer {
+  return mapTypeChunks(arsc, (chunk) => reencodeType(chunk, options));
+}
+
+function mapTypeChunks(arsc: Buffer, map: (chunk: Buffer) => Buffer): Buffer {
+  const tableHeader = arsc.readUInt16LE(2);
+  const parts: Buffer[] = [arsc.subarray(0, tableHeader)];
+  for (let p = tableHeader; p < arsc.readUInt32LE(4);) {
+    const size = arsc.readUInt32LE(p + 4);
+    const chunk = arsc.subarray(p, p + size);
+    if (chunk.readUInt16LE(0) !== 0x0200) parts.push(chunk);
+    else {
+      const header = chunk.readUInt16LE(2);
+      const inner: Buffer[] = [chunk.subarray(0, header)];
+      for (let q = header; q < chunk.length;) {
+        const s = chunk.readUInt32LE(q + 4);
+        const c = chunk.subarray(q, q + s);
+        inner.push(c.readUInt16LE(0) === 0x0201 ? map(c) : c);
+        q += s;
+      }
+      parts.push(withSize(Buffer.concat(inner)));
+    }
+    p += size;
+  }
+  return withSize(Buffer.concat(parts));
+}
+
+function reencodeType(chunk: Buffer, options: { offset16?: boolean; compact?: boolean }): Buffer {
+  const header = chunk.readUInt16LE(2);
+  const count = chunk.readUInt32LE(12);
+  const entriesStart = chunk.readUInt32LE(16);
+  const entries: Buffer[] = [];
+  const offsets: (number | null)[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const offset = chunk.readUInt32LE(header + i * 4);
+    if (offset === 0xffffffff) { offsets.push(null); continue; }
+    const e = entriesStart + offset;
+    const size = chunk.readUInt16LE(e);
+    const flags = chunk.readUInt16LE(e + 2);
+    let bytes: Buffer;
+    if (flags & 0x0001) {
+      bytes = chunk.subarray(e, e + size + 12 * chunk.readUInt32LE(e + 12)); // map entry + its Res_table_map items
+    } else if (options.compact) {
+      bytes = Buffer.alloc(8);
+      const key = chunk.readUInt32LE(e + 4);
+      if (key > 0xffff) throw new Error('key index too large for a compact entry');
+      bytes.writeUInt16LE(key, 0);
+      bytes.writeUInt16LE((chunk.readUInt8(e + size + 3) << 8) | 0x0008 | (flags & 0x0006), 2);
+      bytes.writeUInt32LE(chunk.readUInt32LE(e + size + 4), 4);
+    } else {
+      bytes = chunk.subarray(e, e + size + 8);
+    }
+    offsets.push(at);
+    entries.push(bytes);
+    at += bytes.length;
+  }
+  const index = Buffer.alloc(count * (options.offset16 ? 2 : 4));
+  offsets.forEach((o, i) => {
+    if (options.offset16) index.writeUInt16LE(o === null ? 0xffff : o / 4, i * 2);
+    else index.writeUInt32LE(o === null ? 0xffffffff : o, i * 4);
+  });
+  const head = Buffer.from(chunk.subarray(0, header));
+  if (options.offset16) head.writeUInt8(head.readUInt8(9) | 0x02, 9);
+  head.writeUInt32LE(header + index.length, 16);
+  return withSize(Buffer.concat([head, index, ...entries]));
+}
