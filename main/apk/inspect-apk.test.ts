@@ -38,6 +38,10 @@ describe('inspectApk', () => {
   });
   afterAll(() => ws.dispose());
 
+  it('gives plain JSON data, so a capture can store it as apk.json and analyze read back the same facts', () => {
+    expect(JSON.parse(JSON.stringify(correct))).toEqual(correct);
+  });
+
   it('reads the correct app\'s manifest facts', () => {
     const m = correct.manifest;
     expect(m).toMatchObject({ package: 'com.example.im', versionCode: 4207, versionName: '4.2.7', minSdk: 21, targetSdk: 34, postNotificationsDeclared: true, applicationEnabled: true });
