@@ -177,6 +177,15 @@ describe('inspectApk', () => {
     expect(meta(f, 'com.vivo.push.api_key')?.resolved).toEqual(meta(correct, 'com.vivo.push.api_key')?.resolved);
   });
 
+  it('applies the entry cap to the resource table without losing the manifest', async () => {
+    // framework-res.apk: a 0.2 MB manifest under the cap, a 31.8 MB table over it.
+    const result = await inspectApk(FRAMEWORK_RES, { maxEntryBytes: 1 << 20 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.value.resourcesError).toMatch(/over the 1048576-byte cap/);
+    expect(result.value.manifest.package).toBe('android');
+    expect(await inspectApk(correctApk, { maxEntryBytes: 1000 })).toMatchObject({ ok: false, code: 'too-large' });
+  });
+
   it('reports an agconnect-services.json that is not JSON instead of treating it as absent', async () => {
     const apk = await rezip(correctApk, join(ws.dir, 'badjson.apk'), { 'assets/agconnect-services.json': Buffer.from('{"client": ') });
     expect((await facts(apk)).agconnect).toMatchObject({ clientAppId: null, error: expect.stringMatching(/agconnect-services.json/) });

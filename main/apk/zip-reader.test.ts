@@ -189,6 +189,17 @@ describe('zip reader', () => {
     }
   }, 30_000);
 
+  it('keeps the first of duplicated names and lists the duplicate', async () => {
+    const path = await file('dup.zip', zipBytes([...ENTRIES, { name: 'AndroidManifest.xml', data: Buffer.from('second'), method: 'stored' }]));
+    const zip = await openZip(path);
+    try {
+      expect(zip.duplicates).toEqual(['AndroidManifest.xml']);
+      expect((await zip.read('AndroidManifest.xml')).equals(ENTRIES[0]!.data)).toBe(true);
+    } finally {
+      await zip.close();
+    }
+  });
+
   it('reports a file that cannot be opened as io', async () => {
     expect(await codeOf(openZip(join(ws.dir, 'does-not-exist.apk')))).toBe('io');
   });
