@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const APP_DIR = fileURLToPath(new URL('./app/', import.meta.url));
-export const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';
+/** Where Debian's android-framework-res package puts it; ANDROID_FRAMEWORK_RES points elsewhere. */
+export const FRAMEWORK_RES = process.env.ANDROID_FRAMEWORK_RES ?? '/usr/share/android-framework-res/framework-res.apk';
+const MISSING_TOOLS = 'the APK tests build with Debian\'s aapt against framework-res.apk: `sudo apt-get install aapt android-framework-res`';
 
 type Edit = { file: string; replace: string | RegExp; with: string } | { file: string; remove: true };
 
@@ -81,7 +83,7 @@ export async function buildApk(variant: Variant, workDir: string, options: Build
   const args = ['package', '-f', '-M', join(src, 'AndroidManifest.xml'), '-S', join(src, 'res'), '-A', join(src, 'assets'), '-I', FRAMEWORK_RES, '-F', out];
   if (options.utf16) args.push('--utf16');
   for (const ext of options.noCompress ?? []) args.push('-0', ext);
-  await run('aapt', args);
+  await aapt(args);
   return out;
 }
 
@@ -99,6 +101,19 @@ async function applyEdit(src: string, edit: Edit): Promise<void> {
 
 /** `aapt dump <what> apk [file]`: the reference our decoders are checked against. */
 export async function aaptDump(what: 'xmltree' | 'resources' | 'badging', apk: string, file?: string): Promise<string> {
-  const { stdout } = await run('aapt', ['dump', what, apk, ...(file ? [file] : [])], { maxBuffer: 256 << 20 });
-  return stdout;
+  return aapt(['dump', what, apk, ...(file ? [file] : [])]);
+}
+
+async function aapt(args: string[]): Promise<string> {
+  try {
+    await access(FRAMEWORK_RES);
+  } catch {
+    throw new Error(`${FRAMEWORK_RES} is missing: ${MISSING_TOOLS}`);
+  }
+  try {
+    return (await run('aapt', args, { maxBuffer: 256 << 20 })).stdout;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`aapt is not on PATH: ${MISSING_TOOLS}`);
+    throw error;
+  }
 }
