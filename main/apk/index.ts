@@ -10,3 +10,4 @@ export { decodeResourceTable, type ResourceTable, type ResourceEntry, type Resou
 export { manifestFacts } from './manifest-facts.js';
 export { formatValue } from './res-value.js';
 export { ATTR } from './android-attrs.js';
+export { parseClickTarget, resolveClickTarget, type ClickTarget, type ClickResolution } from './click-target.js';
