@@ -113,3 +113,4 @@ const env = { ...process.env, ADB_EMU: '0' };
 await onePhone(env);
 await lab(env);
 await parserThroughput();
+await (await import('./apk-decode.js')).apkDecode();
