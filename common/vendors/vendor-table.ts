@@ -15,7 +15,6 @@ export interface PushServicePackage {
   /** Minimum versionCode the vendor SDK bundled by TUIOfflinePush needs; null when no published minimum. */
   minVersionCode: number | null;
   minVersionName: string | null;
-  note?: string;
   /**
    * How sure a missing package means no push: 'warning' where the vendor SDK can also find the service inside
    * the framework, so the package list alone cannot prove it absent. Default 'error'.
@@ -59,8 +58,17 @@ export interface VendorRemedies {
 export interface VendorEntry {
   vendor: Vendor;
   displayName: string;
-  /** Values of Build.BRAND / Build.MANUFACTURER (lower case) that belong to this maker. */
+  /**
+   * Build.BRAND / Build.MANUFACTURER values (lower case) TUIOfflinePush's BrandUtil matches for this channel,
+   * equalsIgnoreCase on either of the two (sub-brands such as Redmi or iQOO are caught by their manufacturer).
+   */
   brands: readonly string[];
+  /** Values that count only as Build.BRAND (BrandUtil checks these against the brand alone). */
+  brandOnly?: readonly string[];
+  /** The channel needs brand *and* manufacturer among `brands` (Honor: an old Honor made by Huawei stays on HMS). */
+  brandAndManufacturer?: boolean;
+  /** The vendor's autostart permission as an app-op `cmd appops get` prints, on the ROMs of this entry. */
+  autostartOp?: { opNames: readonly string[] };
   /** ROMs this maker ships, with the system property that names the ROM version. */
   roms: readonly { name: RomName; versionProps: readonly string[] }[];
   /** Packages that provide the push channel; the first installed one counts. */
@@ -72,8 +80,6 @@ export interface VendorEntry {
   channelIdField: string | null;
   /** Channel TUIOfflinePush itself creates for this vendor (OPPO: `tuikit`, push-apis §4.6); null where it creates none. */
   sdkChannelId: string | null;
-  /** Custom alert tones work on this channel (FAQ "How do I customize alert tones": Huawei, Mi, FCM). */
-  customSoundSupported: boolean;
   /** Newly installed apps start with notifications off (FAQ "OPPO devices"). */
   notificationsOffByDefault: boolean;
   /**
@@ -91,9 +97,14 @@ export interface VendorEntry {
   tokenErrors: Readonly<Record<string, string>>;
 }
 
+/** Google Play services, which carries FCM and whose state decides FCM against no channel at all. */
+export const GOOGLE_PLAY_SERVICES = 'com.google.android.gms';
+
 export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   xiaomi: {
-    vendor: 'xiaomi', displayName: 'Xiaomi', brands: ['xiaomi', 'redmi', 'poco'],
+    vendor: 'xiaomi', displayName: 'Xiaomi', brands: ['xiaomi'],
+    // MIUI/HyperOS op 10008 (autostart); phones on newer framework builds print it as Unknown(10008).
+    autostartOp: { opNames: ['MIUIOP(10008)', 'Unknown(10008)'] },
     roms: [
       { name: 'HyperOS', versionProps: ['ro.mi.os.version.incremental', 'ro.mi.os.version.name'] },
       { name: 'MIUI', versionProps: ['ro.miui.ui.version.name', 'ro.build.version.incremental'] },
@@ -115,7 +126,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'XiaoMiChannelID',
     sdkChannelId: null,
-    customSoundSupported: true,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     // com.miui.securitycenter autostart screen and the MIUI battery-saver list (public app code, e.g. the
@@ -138,6 +148,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   huawei: {
     vendor: 'huawei', displayName: 'Huawei', brands: ['huawei'],
+    // BrandUtil: a phone branded HONOR that Honor push does not take (made by Huawei) uses HMS.
+    brandOnly: ['honor'],
     roms: [
       { name: 'HarmonyOS', versionProps: ['hw_sc.build.platform.version'] },
       { name: 'EMUI', versionProps: ['ro.build.version.emui'] },
@@ -147,8 +159,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       // Push Kit "Supported Devices": Huawei phones need EMUI 3.0+ and HMS Core (APK) 3.0.0 or later
       // (developer.huawei.com … android-app-quickstart-0000001071490422). HMS Core encodes 3.0.0.x as 300000xx.
       minVersionCode: 30000000,
+      // HMS Core. The HMS SDK prompts the user to update HMS Core when the bundled Push SDK needs a newer one.
       minVersionName: '3.0.0',
-      note: 'HMS Core. The HMS SDK prompts the user to update HMS Core when the bundled Push SDK needs a newer one.',
     }],
     consoles: [
       { name: 'AppGallery Connect (Push Kit)', url: 'https://developer.huawei.com/consumer/cn/service/josp/agc/index.html' },
@@ -164,7 +176,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'HuaWeiChannelID',
     sdkChannelId: null,
-    customSoundSupported: true,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -190,7 +201,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
   },
   honor: {
-    vendor: 'honor', displayName: 'Honor', brands: ['honor'],
+    vendor: 'honor', displayName: 'Honor', brands: ['honor'], brandAndManufacturer: true,
     roms: [{ name: 'MagicOS', versionProps: ['ro.build.version.magic', 'msc.config.magic.version'] }],
     servicePackages: [{
       package: 'com.hihonor.android.pushagent',
@@ -198,7 +209,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       minVersionName: null,
       // The Honor push SDK binds service android/com.hihonor.android.pushagentproxy.HiPushService and reports
       // 8002008 (not installed) / 8002007 (disabled) from that check (decompiled com.hihonor.push.sdk, public).
-      note: 'Honor push agent; the SDK reaches it through the framework proxy HiPushService. Honor publishes no minimum version.',
+      // Honor publishes no minimum version.
       missingSeverity: 'warning',
     }],
     consoles: [{ name: 'Honor Developer Services (Push)', url: 'https://developer.honor.com/' }],
@@ -212,7 +223,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: null,
     sdkChannelId: null,
-    customSoundSupported: false,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -241,8 +251,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     // (MCS_SUPPORT_VERSION, decompiled com.heytap.mcssdk.PushService, public). Newer ColorOS may host MCS in a
     // system package found by intent action instead.
     servicePackages: [
-      { package: 'com.heytap.mcs', minVersionCode: 1019, minVersionName: null, missingSeverity: 'warning',
-        note: 'Newer ColorOS builds can host MCS in a system package the SDK finds by intent action.' },
+      // Newer ColorOS builds can host MCS in a system package the SDK finds by intent action.
+      { package: 'com.heytap.mcs', minVersionCode: 1019, minVersionName: null, missingSeverity: 'warning' },
       { package: 'com.coloros.mcs', minVersionCode: 1019, minVersionName: null, missingSeverity: 'warning' },
     ],
     consoles: [{ name: 'OPPO Open Platform (OPUSH)', url: 'https://open.oppomobile.com/' }],
@@ -255,7 +265,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'OPPOChannelID',
     sdkChannelId: 'tuikit',
-    customSoundSupported: false,
     notificationsOffByDefault: true,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -273,7 +282,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     tokenErrors: {},
   },
   vivo: {
-    vendor: 'vivo', displayName: 'vivo', brands: ['vivo', 'iqoo'],
+    vendor: 'vivo', displayName: 'vivo', brands: ['vivo'],
     roms: [
       { name: 'OriginOS', versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'] },
       { name: 'Funtouch OS', versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'] },
@@ -292,7 +301,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: null,
     sdkChannelId: null,
-    customSoundSupported: false,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -314,6 +322,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   meizu: {
     vendor: 'meizu', displayName: 'Meizu', brands: ['meizu'],
+    // "22c4185e" is a Meizu build's BRAND value that BrandUtil lists explicitly.
+    brandOnly: ['22c4185e'],
     roms: [{ name: 'Flyme', versionProps: ['ro.flyme.version.id', 'ro.build.display.id'] }],
     // Meizu publishes no minimum; its SDK only checks the com.meizu.cloud version prefix for optional features.
     servicePackages: [{ package: 'com.meizu.cloud', minVersionCode: null, minVersionName: null }],
@@ -326,7 +336,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: null,
     sdkChannelId: null,
-    customSoundSupported: false,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -345,12 +354,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   fcm: {
     vendor: 'fcm', displayName: 'Google FCM', brands: [],
     roms: [],
-    servicePackages: [{
-      package: 'com.google.android.gms',
-      minVersionCode: null,
-      minVersionName: null,
-      note: 'Google Play services; TUIOfflinePush uses FCM only when GoogleApiAvailability reports SUCCESS.',
-    }],
+    // Google Play services; TUIOfflinePush uses FCM only when GoogleApiAvailability reports SUCCESS.
+    servicePackages: [{ package: GOOGLE_PLAY_SERVICES, minVersionCode: null, minVersionName: null }],
     consoles: [
       { name: 'Firebase console (Cloud Messaging)', url: 'https://console.firebase.google.com/' },
     ],
@@ -363,7 +368,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'GoogleChannelID',
     sdkChannelId: null,
-    customSoundSupported: true,
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'warning',
     autostartScreens: [],
@@ -374,6 +378,29 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     tokenErrors: {},
   },
 };
+
+/**
+ * The order TUIOfflinePush tries vendor channels in (TIMSDK `tuiofflinepush/utils/BrandUtil.getInstanceType()`
+ * @6b048d53, the version with an Honor branch); FCM comes after all of them.
+ */
+export const CHANNEL_PRIORITY: readonly Exclude<Vendor, 'fcm'>[] = ['xiaomi', 'honor', 'huawei', 'meizu', 'oppo', 'vivo'];
+
+/** Whether BrandUtil sends a phone with this brand and manufacturer (lower case) to `vendor`'s channel. */
+export function brandMatches(vendor: VendorEntry, brand: string, manufacturer: string): boolean {
+  if (vendor.brandAndManufacturer) return vendor.brands.includes(brand) && vendor.brands.includes(manufacturer);
+  return vendor.brands.includes(brand) || vendor.brands.includes(manufacturer) || (vendor.brandOnly ?? []).includes(brand);
+}
+
+/** Vendors whose ROMs expose autostart as an app-op. */
+export const AUTOSTART_OPS: readonly { vendor: Vendor; opNames: readonly string[] }[] = Object.values(VENDORS)
+  .flatMap((v) => (v.autostartOp ? [{ vendor: v.vendor, opNames: v.autostartOp.opNames }] : []));
+
+/** The autostart app-op of the maker whose ROM this is, or null where the ROM has none. */
+export function autostartOpFor(rom: RomName | null): { opNames: readonly string[] } | null {
+  if (rom === null) return null;
+  const vendor = Object.values(VENDORS).find((v) => v.roms.some((r) => r.name === rom));
+  return vendor?.autostartOp ?? null;
+}
 
 /** Every package that can carry a push channel: the audit reads the state of each. */
 export const ALL_PUSH_SERVICE_PACKAGES: readonly string[] = Object.values(VENDORS).flatMap((v) =>

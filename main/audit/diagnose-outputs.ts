@@ -1,6 +1,6 @@
 import type { FactSheet } from '../../common/domain/facts.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
-import { assembleFacts, type ProbeOutput } from '../probes/assemble-facts.js';
+import { assembleFacts } from '../probes/assemble-facts.js';
 import { probePlan } from '../probes/probe-plan.js';
 
 /**
@@ -8,11 +8,7 @@ import { probePlan } from '../probes/probe-plan.js';
  * capture of a phone gives exactly the report the phone gives.
  */
 export function sheetFromOutputs(outputs: readonly RawOutput[], app: string | null): FactSheet {
-  const byCommand = new Map<string, ProbeOutput>();
-  for (const o of outputs) {
-    byCommand.set(o.command, o.text !== null ? { text: o.text, exitCode: o.exitCode } : { error: o.error ?? 'not read' });
-  }
-  return assembleFacts(byCommand, app);
+  return assembleFacts(outputs, app);
 }
 
 /** Which probes of the audit's plan the outputs answer, and which they lack (by probe id). */

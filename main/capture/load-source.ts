@@ -3,7 +3,7 @@ import type { RawOutput } from '../../common/domain/raw-output.js';
 import type { ReportSource } from '../../common/domain/report.js';
 import { ALL_PUSH_SERVICE_PACKAGES } from '../../common/vendors/vendor-table.js';
 import { bugreportText, isZip, splitBugreport } from '../probes/bugreport.js';
-import { parseGetprop } from '../probes/parsers/getprop.js';
+import { parseGetprop } from '../probes/props/getprop.js';
 import { CAPTURE_MANIFEST } from './capture-format.js';
 import { CaptureError, loadCaptureFiles, parseCapture, unzipFiles } from './capture-io.js';
 
@@ -44,14 +44,14 @@ function fromBugreport(target: string, bytes: Uint8Array, app: string | null): L
   if (sections.length === 0) {
     throw new CaptureError(`${target} is neither a Push Doctor capture (no ${CAPTURE_MANIFEST}) nor an adb bugreport (no dumpstate sections found).`);
   }
-  const getprop = outputs.get('getprop');
+  const getprop = outputs.find((o) => o.command === 'getprop')?.text;
   const props = getprop ? parseGetprop(getprop) : null;
   const serial = (props?.ok ? props.value.props.get('ro.serialno')?.value : undefined) ?? 'bugreport';
   return {
     source: 'bugreport',
     serial,
     app,
-    outputs: [...outputs].map(([command, text]) => ({ command, text, exitCode: 0 })),
+    outputs,
     origin: `bugreport ${target}${main.entry ? ` (${main.entry})` : ''}: ${sections.length} sections`,
   };
 }

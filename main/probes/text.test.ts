@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from './fixtures.test-helper.js';
-import { parseGetprop } from './parsers/getprop.js';
+import { parseGetprop } from './props/getprop.js';
 import { commandFailure, decodeCapture, normalizeText, toLines } from './text.js';
 
 function utf16le(text: string, bom: boolean): Uint8Array {

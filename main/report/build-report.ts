@@ -23,13 +23,15 @@ export interface DeviceReportInput {
  * that could not be read carries empty facts, no findings and the errors that say why.
  */
 export function buildDeviceReport(input: DeviceReportInput): DeviceReport {
-  const own = input.sheet ? diagnose(input.sheet, { app: input.app }) : [];
+  const diagnosis = input.sheet ? diagnose(input.sheet, { app: input.app }) : null;
+  const own = diagnosis?.findings ?? [];
   const later = input.extraFindings ?? [];
   const laterIds = new Set(later.map((f) => f.id));
   const report: DeviceReport = {
     serial: input.serial,
     state: input.state,
-    facts: input.sheet?.facts ?? emptyDeviceFacts(),
+    // The facts as the diagnosis concluded them (push channel, notifications effectively on).
+    facts: diagnosis?.sheet.facts ?? emptyDeviceFacts(),
     // A later stage's answer replaces the phone's answer for the same step (e.g. a test push settles a manual step).
     findings: sortFindings([...own.filter((f) => !laterIds.has(f.id)), ...later]),
     pushTests: input.pushTests ?? [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
+import { buildSheet, ev, TEST_APP } from '../diagnosis/sheets.test-helper.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
 import { redactReport, redactText, redactToken } from './redact.js';
 import { ReportSchema } from './report-schema.js';

@@ -1,7 +1,7 @@
-import type { AndroidVersion, RomFact, RomName } from '../../common/domain/facts.js';
-import { VENDORS } from '../../common/vendors/vendor-table.js';
-import type { Cited } from './parse-result.js';
-import { firstProp } from './parsers/getprop.js';
+import type { AndroidVersion, RomFact, RomName } from '../../../common/domain/facts.js';
+import { VENDORS } from '../../../common/vendors/vendor-table.js';
+import type { Cited } from '../parse-result.js';
+import { firstProp } from './getprop.js';
 
 /**
  * Identity, Android version and ROM from `getprop`. Build.BRAND/MANUFACTURER/MODEL/DEVICE read
