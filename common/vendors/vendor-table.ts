@@ -80,6 +80,10 @@ export interface VendorEntry {
   channelIdField: string | null;
   /** Channel TUIOfflinePush itself creates for this vendor (OPPO: `tuikit`, push-apis §4.6); null where it creates none. */
   sdkChannelId: string | null;
+  /** Custom alert tones work on this channel (FAQ "How do I customize alert tones": Huawei, Mi, FCM). */
+  customSoundSupported: boolean;
+  /** AndroidManifest meta-data the vendor SDK reads its app credentials from (FAQ "Integrating TUIOfflinePush", Step 1). */
+  manifestKeys: readonly string[];
   /** Newly installed apps start with notifications off (FAQ "OPPO devices"). */
   notificationsOffByDefault: boolean;
   /**
@@ -126,6 +130,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'XiaoMiChannelID',
     sdkChannelId: null,
+    customSoundSupported: true,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     // com.miui.securitycenter autostart screen and the MIUI battery-saver list (public app code, e.g. the
@@ -176,6 +182,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'HuaWeiChannelID',
     sdkChannelId: null,
+    customSoundSupported: true,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -223,6 +231,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: null,
     sdkChannelId: null,
+    customSoundSupported: false,
+    manifestKeys: ['com.hihonor.push.app_id'],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -265,6 +275,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'OPPOChannelID',
     sdkChannelId: 'tuikit',
+    customSoundSupported: false,
+    manifestKeys: [],
     notificationsOffByDefault: true,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -301,6 +313,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: null,
     sdkChannelId: null,
+    customSoundSupported: false,
+    manifestKeys: ['com.vivo.push.api_key', 'com.vivo.push.app_id'],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -336,6 +350,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: null,
     sdkChannelId: null,
+    customSoundSupported: false,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -368,6 +384,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
     channelIdField: 'GoogleChannelID',
     sdkChannelId: null,
+    customSoundSupported: true,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'warning',
     autostartScreens: [],

@@ -54,7 +54,7 @@ export function evidenceFor(sheet: FactSheet, ...paths: FactPath[]): Evidence[] 
 
 /**
  * Why a fact is null: its own reason, else one recorded for the facts under it
- * ("pushServices.com.xiaomi.xmsf" → "….installed"), else the reason for the fact it belongs to.
+ * ("pushServices.<package>" → "….installed"), else the reason for the fact it belongs to.
  */
 export function unknownReason(sheet: FactSheet, ...paths: FactPath[]): string {
   for (const path of paths) {
