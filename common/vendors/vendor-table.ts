@@ -69,8 +69,6 @@ export interface VendorEntry {
   brandAndManufacturer?: boolean;
   /** The vendor's autostart permission as an app-op `cmd appops get` prints, on the ROMs of this entry. */
   autostartOp?: { opNames: readonly string[] };
-  /** ROMs this maker ships, with the system property that names the ROM version. */
-  roms: readonly { name: RomName; versionProps: readonly string[] }[];
   /** Packages that provide the push channel; the first installed one counts. */
   servicePackages: readonly PushServicePackage[];
   /** Consoles where the engineer registers the app and reads quotas. */
@@ -101,6 +99,70 @@ export interface VendorEntry {
   tokenErrors: Readonly<Record<string, string>>;
 }
 
+/** A property that marks a ROM: set (non-empty), and matching `pattern` (case-insensitive) when given. */
+export interface RomMarker {
+  prop: string;
+  pattern?: string;
+}
+
+/** How a ROM's version property is written. */
+export type RomVersionFormat =
+  | 'as-is'
+  /** The first number in the value: vivo's `PD2145F_EX_A_13.1.7.4` display id → "13.1.7.4". */
+  | 'first-number'
+  /** One UI's major*10000 + minor*100 + patch: 60101 → "6.1.1". */
+  | 'one-ui-code'
+  /** Flyme's display id without its name: "Flyme 11.2.1.0A" → "11.2.1.0A". */
+  | 'after-flyme';
+
+export interface RomEntry {
+  name: RomName;
+  /** The push vendor whose phones ship this ROM; null for makers that use FCM (Samsung). */
+  vendor: Vendor | null;
+  /** Properties only this ROM sets, in the order they are trusted. */
+  markers: readonly RomMarker[];
+  /** Build.BRAND / MANUFACTURER values (lower case) that mean this ROM even without a marker. */
+  brands?: readonly string[];
+  /** Properties holding the ROM version, first set one wins; with `versionFromMarker` the marker found is the version. */
+  versionProps: readonly string[];
+  versionFromMarker?: boolean;
+  versionFormat: RomVersionFormat;
+}
+
+/**
+ * ROMs in the order detection must try them: HyperOS phones keep `ro.miui.ui.version.name` (V816), HarmonyOS
+ * phones keep `ro.build.version.emui`, OnePlus phones carry ColorOS's `oplusrom` property, OriginOS and Funtouch
+ * OS share vivo's properties (OriginOS names itself in them). A phone none of them marks runs Android.
+ * Markers and version properties are the ones public ROM-detection code reads (push SDKs' RomUtils).
+ */
+export const ROMS: readonly RomEntry[] = [
+  { name: 'HyperOS', vendor: 'xiaomi', markers: [{ prop: 'ro.mi.os.version.name' }, { prop: 'ro.mi.os.version.incremental' }],
+    versionProps: ['ro.mi.os.version.incremental', 'ro.mi.os.version.name'], versionFormat: 'as-is' },
+  { name: 'MIUI', vendor: 'xiaomi', markers: [{ prop: 'ro.miui.ui.version.name' }],
+    versionProps: ['ro.miui.ui.version.name', 'ro.build.version.incremental'], versionFormat: 'as-is' },
+  { name: 'HarmonyOS', vendor: 'huawei', markers: [{ prop: 'hw_sc.build.platform.version' }, { prop: 'ro.build.ohos.devicetype' }],
+    versionProps: ['hw_sc.build.platform.version'], versionFormat: 'as-is' },
+  { name: 'MagicOS', vendor: 'honor', markers: [{ prop: 'ro.build.version.magic' }, { prop: 'msc.config.magic.version' }],
+    versionProps: ['ro.build.version.magic', 'msc.config.magic.version'], versionFormat: 'as-is' },
+  { name: 'EMUI', vendor: 'huawei', markers: [{ prop: 'ro.build.version.emui' }],
+    versionProps: ['ro.build.version.emui'], versionFormat: 'as-is' },
+  // OnePlus global builds are OxygenOS whether or not they still print ro.oxygen.version (OOS 12+ share ColorOS's base).
+  { name: 'OxygenOS', vendor: 'oppo', markers: [{ prop: 'ro.oxygen.version' }], brands: ['oneplus'],
+    versionProps: ['ro.oxygen.version', 'ro.build.version.oplusrom'], versionFormat: 'as-is' },
+  { name: 'ColorOS', vendor: 'oppo', markers: [{ prop: 'ro.build.version.oplusrom' }, { prop: 'ro.build.version.opporom' }],
+    versionProps: ['ro.build.version.oplusrom', 'ro.build.version.opporom'], versionFormat: 'as-is' },
+  { name: 'OriginOS', vendor: 'vivo',
+    markers: [{ prop: 'ro.vivo.os.build.display.id', pattern: 'origin' }, { prop: 'ro.vivo.os.name', pattern: 'origin' }],
+    versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'], versionFormat: 'first-number' },
+  { name: 'Funtouch OS', vendor: 'vivo',
+    markers: [{ prop: 'ro.vivo.os.build.display.id' }, { prop: 'ro.vivo.os.name' }, { prop: 'ro.vivo.os.version' }],
+    versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'], versionFormat: 'first-number' },
+  { name: 'Flyme', vendor: 'meizu', markers: [{ prop: 'ro.build.display.id', pattern: '^flyme\\b' }, { prop: 'ro.flyme.version.id' }],
+    versionProps: [], versionFromMarker: true, versionFormat: 'after-flyme' },
+  { name: 'One UI', vendor: null, markers: [{ prop: 'ro.build.version.oneui' }],
+    versionProps: [], versionFromMarker: true, versionFormat: 'one-ui-code' },
+];
+
 /** Google Play services, which carries FCM and whose state decides FCM against no channel at all. */
 export const GOOGLE_PLAY_SERVICES = 'com.google.android.gms';
 
@@ -109,10 +171,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     vendor: 'xiaomi', displayName: 'Xiaomi', brands: ['xiaomi'],
     // MIUI/HyperOS op 10008 (autostart); phones on newer framework builds print it as Unknown(10008).
     autostartOp: { opNames: ['MIUIOP(10008)', 'Unknown(10008)'] },
-    roms: [
-      { name: 'HyperOS', versionProps: ['ro.mi.os.version.incremental', 'ro.mi.os.version.name'] },
-      { name: 'MIUI', versionProps: ['ro.miui.ui.version.name', 'ro.build.version.incremental'] },
-    ],
     // No minimum published for the MiPush system service: the MiPush SDK talks to com.xiaomi.xmsf on any MIUI.
     servicePackages: [{ package: 'com.xiaomi.xmsf', minVersionCode: null, minVersionName: null }],
     consoles: [
@@ -156,10 +214,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     vendor: 'huawei', displayName: 'Huawei', brands: ['huawei'],
     // BrandUtil: a phone branded HONOR that Honor push does not take (made by Huawei) uses HMS.
     brandOnly: ['honor'],
-    roms: [
-      { name: 'HarmonyOS', versionProps: ['hw_sc.build.platform.version'] },
-      { name: 'EMUI', versionProps: ['ro.build.version.emui'] },
-    ],
     servicePackages: [{
       package: 'com.huawei.hwid',
       // Push Kit "Supported Devices": Huawei phones need EMUI 3.0+ and HMS Core (APK) 3.0.0 or later
@@ -210,7 +264,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   honor: {
     vendor: 'honor', displayName: 'Honor', brands: ['honor'], brandAndManufacturer: true,
-    roms: [{ name: 'MagicOS', versionProps: ['ro.build.version.magic', 'msc.config.magic.version'] }],
     servicePackages: [{
       package: 'com.hihonor.android.pushagent',
       minVersionCode: null,
@@ -253,10 +306,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   oppo: {
     vendor: 'oppo', displayName: 'OPPO', brands: ['oppo', 'realme', 'oneplus'],
-    roms: [
-      { name: 'ColorOS', versionProps: ['ro.build.version.oplusrom', 'ro.build.version.opporom'] },
-      { name: 'OxygenOS', versionProps: ['ro.oxygen.version', 'ro.build.version.oplusrom'] },
-    ],
     // HeyTap MSP SDK 3.x PushService.isSupportPushInner(): the MCS package must exist with versionCode >= 1019
     // (MCS_SUPPORT_VERSION, decompiled com.heytap.mcssdk.PushService, public). Newer ColorOS may host MCS in a
     // system package found by intent action instead.
@@ -295,10 +344,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   vivo: {
     vendor: 'vivo', displayName: 'vivo', brands: ['vivo'],
-    roms: [
-      { name: 'OriginOS', versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'] },
-      { name: 'Funtouch OS', versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'] },
-    ],
     // vivo publishes a list of supported models and OS versions, not a minimum service version; the client SDK
     // reports unsupported phones as turnOnPush state 101 (push-apis §3.5).
     servicePackages: [{ package: 'com.vivo.pushservice', minVersionCode: null, minVersionName: null }],
@@ -338,7 +383,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     vendor: 'meizu', displayName: 'Meizu', brands: ['meizu'],
     // "22c4185e" is a Meizu build's BRAND value that BrandUtil lists explicitly.
     brandOnly: ['22c4185e'],
-    roms: [{ name: 'Flyme', versionProps: ['ro.flyme.version.id', 'ro.build.display.id'] }],
     // Meizu publishes no minimum; its SDK only checks the com.meizu.cloud version prefix for optional features.
     servicePackages: [{ package: 'com.meizu.cloud', minVersionCode: null, minVersionName: null }],
     consoles: [{ name: 'Flyme Open Platform (push)', url: 'http://open.flyme.cn/' }],
@@ -369,7 +413,6 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   fcm: {
     vendor: 'fcm', displayName: 'Google FCM', brands: [],
-    roms: [],
     // Google Play services; TUIOfflinePush uses FCM only when GoogleApiAvailability reports SUCCESS.
     servicePackages: [{ package: GOOGLE_PLAY_SERVICES, minVersionCode: null, minVersionName: null }],
     consoles: [
@@ -415,9 +458,8 @@ export const AUTOSTART_OPS: readonly { vendor: Vendor; opNames: readonly string[
 
 /** The autostart app-op of the maker whose ROM this is, or null where the ROM has none. */
 export function autostartOpFor(rom: RomName | null): { opNames: readonly string[] } | null {
-  if (rom === null) return null;
-  const vendor = Object.values(VENDORS).find((v) => v.roms.some((r) => r.name === rom));
-  return vendor?.autostartOp ?? null;
+  const vendor = ROMS.find((r) => r.name === rom)?.vendor ?? null;
+  return vendor === null ? null : VENDORS[vendor].autostartOp ?? null;
 }
 
 /** Every package that can carry a push channel: the audit reads the state of each. */
