@@ -1,5 +1,6 @@
 import type { AppFacts, FactSheet } from '../../common/domain/facts.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
+import { dispatchCommand } from './command-dispatch.js';
 import { appPackageBasis } from './packages/packages-module.js';
 import type { ReadInput } from './probe-module.js';
 import { PROBE_MODULES } from './probe-modules.js';
@@ -18,7 +19,7 @@ import { OutputIndex, SheetBuilder } from './read-kit.js';
 export function assembleFacts(outputs: readonly RawOutput[], app: string | null): FactSheet {
   const sheet = new SheetBuilder();
   try {
-    const out = new OutputIndex(outputs, (key) => commandForProbeId(key, app));
+    const out = new OutputIndex(outputs, (key) => commandForProbeId(key, app), dispatchCommand);
     // The facts other areas need, worked out from the outputs before any reader runs.
     const device = deviceBasis(out);
     const pkg = appPackageBasis(out, app);

@@ -42,8 +42,10 @@ export interface ReadInput {
   appInstalled: boolean | null;
 }
 
-export interface ProbeModule {
+export interface ProbeModule<Command extends { kind: string } = { kind: string }> {
   area: string;
+  /** What a command line (already normalised: no `adb shell`, no quotes) asks of this area, or null when not one of its commands. */
+  dispatch(command: string): Command | null;
   /** The commands an audit runs for this area, with the app under test when one is named (already checked safe). */
   probes(app: string | null): Probe[];
   /** The outputs a bug report provides for this area's commands, keyed by the equivalent command line. */

@@ -1,6 +1,7 @@
 import { emptyDeviceFacts, type DeviceFacts, type Evidence } from '../../common/domain/facts.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
-import { dispatchCommand, normalizeCommandLine, type DispatchedCommand } from './command-dispatch.js';
+import type { DispatchedCommand } from './command-dispatch.js';
+import { normalizeCommandLine } from './command-grammar.js';
 import type { ParseResult } from './parse-result.js';
 
 /**
@@ -41,10 +42,14 @@ export class SheetBuilder {
 export class OutputIndex {
   private readonly items: Output[] = [];
 
-  constructor(raw: readonly RawOutput[], commandForKey: (key: string) => string | null) {
+  constructor(
+    raw: readonly RawOutput[],
+    commandForKey: (key: string) => string | null,
+    dispatch: (command: string) => DispatchedCommand | null,
+  ) {
     for (const r of raw) {
       const command = normalizeCommandLine(commandForKey(r.command) ?? r.command);
-      const dispatched = dispatchCommand(command);
+      const dispatched = dispatch(command);
       if (dispatched) this.items.push({ command, dispatched, raw: r });
     }
   }

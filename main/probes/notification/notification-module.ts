@@ -90,7 +90,13 @@ function findDump(out: OutputIndex, pkg: string | null): { dump: NotificationDum
   return { dump: r.value, out: n };
 }
 
-export const notificationModule: ProbeModule = {
+export type NotificationCommand = { kind: 'dumpsys-notification'; noredact: boolean };
+
+export const notificationModule: ProbeModule<NotificationCommand> = {
+  dispatch(c) {
+    const notif = /^dumpsys notification((?: --noredact| --reveal)*)$/.exec(c);
+    return notif ? { kind: 'dumpsys-notification', noredact: (notif[1] ?? '') !== '' } : null;
+  },
   area: 'notification',
   probes: () => [
     { id: 'dumpsys-notification', command: NOTIFICATION_COMMAND, purpose: 'DND, app and channel notification settings, posted notifications' },

@@ -1,3 +1,4 @@
+import { PKG } from '../command-grammar.js';
 import type { AppFacts, GmsFact, PushServiceFact } from '../../../common/domain/facts.js';
 import type { RawOutput } from '../../../common/domain/raw-output.js';
 import { ALL_PUSH_SERVICE_PACKAGES, GOOGLE_PLAY_SERVICES, VENDORS } from '../../../common/vendors/vendor-table.js';
@@ -227,7 +228,26 @@ export function extractPackageSection(packageDump: string, pkg: string): string 
   return null;
 }
 
-export const packagesModule: ProbeModule = {
+export type PackagesCommand =
+  | { kind: 'pm-list-packages'; disabledOnly: boolean; enabledOnly: boolean; includeUninstalled: boolean }
+  | { kind: 'dumpsys-package'; package: string | null };
+
+export const packagesModule: ProbeModule<PackagesCommand> = {
+  dispatch(c) {
+    const pm = /^(?:pm|cmd package) list packages((?: -[a-zA-Z0-9]+| --show-versioncode| --user (?:\d+|current|all)| --uid \d+)*)$/.exec(c);
+    if (pm) {
+      const flags = (pm[1] ?? '').split(' ').filter((f) => f.startsWith('-') && !f.startsWith('--'))
+        .flatMap((f) => f.slice(1).split(''));
+      return {
+        kind: 'pm-list-packages',
+        disabledOnly: flags.includes('d'),
+        enabledOnly: flags.includes('e'),
+        includeUninstalled: flags.includes('u'),
+      };
+    }
+    const pkgDump = new RegExp(`^dumpsys package(?: (${PKG}))?$`).exec(c);
+    return pkgDump ? { kind: 'dumpsys-package', package: pkgDump[1] ?? null } : null;
+  },
   area: 'packages',
   probes(app) {
     const plan: Probe[] = [

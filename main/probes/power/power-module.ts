@@ -1,3 +1,4 @@
+import { PKG, USER_OPT } from '../command-grammar.js';
 import type { AppFacts } from '../../../common/domain/facts.js';
 import type { RawOutput } from '../../../common/domain/raw-output.js';
 import { autostartOpFor, AUTOSTART_OPS } from '../../../common/vendors/vendor-table.js';
@@ -139,7 +140,27 @@ function standbyBucketFromUsageStats(dump: string, pkg: string): string | null {
   return m ? `${m[1]}\n` : null;
 }
 
-export const powerModule: ProbeModule = {
+export type PowerCommand =
+  | { kind: 'deviceidle'; whitelistOnly: boolean }
+  | { kind: 'standby-bucket'; package: string }
+  | { kind: 'appops'; package: string; op: string | null }
+  | { kind: 'netpolicy-restrict-background' }
+  | { kind: 'netpolicy-whitelist' }
+  | { kind: 'app-hibernation'; package: string };
+
+export const powerModule: ProbeModule<PowerCommand> = {
+  dispatch(c) {
+    const idle = /^(?:dumpsys|cmd) deviceidle( whitelist)?$/.exec(c);
+    if (idle) return { kind: 'deviceidle', whitelistOnly: idle[1] !== undefined };
+    const bucket = new RegExp(`^am get-standby-bucket${USER_OPT} (${PKG})${USER_OPT}$`).exec(c);
+    if (bucket) return { kind: 'standby-bucket', package: bucket[1] ?? '' };
+    const appops = new RegExp(`^(?:cmd )?appops get${USER_OPT} (${PKG})(?: ([A-Za-z0-9_:()]+))?${USER_OPT}$`).exec(c);
+    if (appops) return { kind: 'appops', package: appops[1] ?? '', op: appops[2] ?? null };
+    if (/^cmd netpolicy get restrict-background$/.test(c)) return { kind: 'netpolicy-restrict-background' };
+    if (/^cmd netpolicy list restrict-background-whitelist$/.test(c)) return { kind: 'netpolicy-whitelist' };
+    const hib = new RegExp(`^cmd app_hibernation get-state${USER_OPT} (${PKG})${USER_OPT}$`).exec(c);
+    return hib ? { kind: 'app-hibernation', package: hib[1] ?? '' } : null;
+  },
   area: 'power',
   probes(app) {
     const plan = [

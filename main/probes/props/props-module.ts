@@ -24,7 +24,10 @@ export function deviceBasis(out: OutputIndex): { android: AndroidVersion | null;
   return { android: androidVersion(r.props)?.version ?? null, rom: detectRom(r.props, brand, manufacturer).rom };
 }
 
-export const propsModule: ProbeModule = {
+export type PropsCommand = { kind: 'getprop' };
+
+export const propsModule: ProbeModule<PropsCommand> = {
+  dispatch: (c) => (c === 'getprop' ? { kind: 'getprop' } : null),
   area: 'props',
   probes: () => [{ id: 'getprop', command: 'getprop', purpose: 'maker, model, Android and ROM version' }],
   fromBugreport(sections) {

@@ -64,7 +64,13 @@ function readPushLog(sheet: SheetBuilder, out: OutputIndex, app: string | null):
 }
 
 
-export const pushLogModule: ProbeModule = {
+export type PushLogCommand = { kind: 'logcat' };
+
+export const pushLogModule: ProbeModule<PushLogCommand> = {
+  dispatch(c) {
+    // Only a dump (-d, -t N, -T N, --dump) ends; a live logcat never does.
+    return /^logcat(?: .*)?$/.test(c) && /(?:^| )(?:-d|-t \d+|-T \d+|--dump)(?: |$)/.test(`${c} `) ? { kind: 'logcat' } : null;
+  },
   area: 'push-log',
   probes: () => [{ id: 'logcat', command: `logcat -d -v threadtime -t ${LOGCAT_LINES}`, purpose: 'push SDK registration lines' }],
   fromBugreport(sections) {

@@ -1,3 +1,4 @@
+import { USER_OPT } from '../command-grammar.js';
 import type { Cited } from '../parse-result.js';
 import { bugreportOutput, type ProbeModule } from '../probe-module.js';
 import { run, outputProblem, type Output, type OutputIndex, type SheetBuilder } from '../read-kit.js';
@@ -116,7 +117,17 @@ function readSystem(sheet: SheetBuilder, out: OutputIndex): void {
   if (ringer && sys.ringerMode === null) sheet.why('system.ringerMode', `not a number: ${ringer.line}`);
 }
 
-export const settingsModule: ProbeModule = {
+export type SettingsCommand =
+  | { kind: 'settings-list'; namespace: Namespace }
+  | { kind: 'settings-get'; namespace: Namespace; key: string };
+
+export const settingsModule: ProbeModule<SettingsCommand> = {
+  dispatch(c) {
+    const list = new RegExp(`^settings${USER_OPT} list${USER_OPT} (global|secure|system)$`).exec(c);
+    if (list) return { kind: 'settings-list', namespace: list[1] as Namespace };
+    const get = new RegExp(`^settings${USER_OPT} get${USER_OPT} (global|secure|system) ([A-Za-z0-9_.:\\-]+)$`).exec(c);
+    return get ? { kind: 'settings-get', namespace: get[1] as Namespace, key: get[2] ?? '' } : null;
+  },
   area: 'settings',
   probes: () => [
     { id: 'settings-global', command: 'settings list global', purpose: 'zen_mode, low_power, mode_ringer' },
