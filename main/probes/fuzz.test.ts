@@ -4,7 +4,7 @@ import { splitBugreport } from './bugreport.js';
 import { dispatchCommand } from './command-dispatch.js';
 import { fixture, fixtureNames, rawOutputs, realPhones, type TestOutput } from './fixtures.test-helper.js';
 import type { ParseResult } from './parse-result.js';
-import { parseAppHibernation } from './power/app-hibernation.js';
+import { parseAppHibernation } from './hibernation/app-hibernation.js';
 import { parseAppOps } from './power/appops.js';
 import { parseDeviceIdleWhitelist } from './power/deviceidle.js';
 import { parseDumpsysNotification } from './notification/dumpsys-notification.js';

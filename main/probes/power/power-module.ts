@@ -4,7 +4,6 @@ import type { RawOutput } from '../../../common/domain/raw-output.js';
 import { autostartOpFor, AUTOSTART_OPS } from '../../../common/vendors/vendor-table.js';
 import { bugreportOutput, type ProbeModule, type ReadInput } from '../probe-module.js';
 import { cutShort, readFor, type SheetBuilder } from '../read-kit.js';
-import { parseAppHibernation } from './app-hibernation.js';
 import { parseAppOps } from './appops.js';
 import { parseDeviceIdleWhitelist } from './deviceidle.js';
 import { parseRestrictBackground, parseRestrictBackgroundWhitelist } from './netpolicy.js';
@@ -12,10 +11,9 @@ import { parseStandbyBucket } from './standby-bucket.js';
 
 /**
  * What keeps the app from running in the background: Doze exemptions (deviceidle), the standby bucket,
- * app-ops (background restriction, vendor autostart), Data Saver (netpolicy) and app hibernation.
+ * app-ops (background restriction, vendor autostart) and Data Saver (netpolicy).
  */
 
-const ANDROID_12 = 31;
 const ANDROID_9 = 28;
 
 /** AppOpsManager modes that keep an op from running, and those that let it. Anything else is unknown. */
@@ -121,19 +119,6 @@ function readDataSaverExempt(sheet: SheetBuilder, { out, appPackage }: ReadInput
   sheet.cite('app.dataSaverExempt', appPackage.command, appId.line);
 }
 
-function readHibernation(sheet: SheetBuilder, { out, android }: ReadInput, app: AppFacts): void {
-  const sdk = android?.sdk ?? null;
-  if (sdk !== null && sdk < ANDROID_12) {
-    sheet.why('app.hibernated', 'not applicable: Android < 12');
-    return;
-  }
-  const r = readFor(sheet, ['app.hibernated'], out.find((d) => d.kind === 'app-hibernation' && d.package === app.package),
-    `cmd app_hibernation get-state ${app.package}`, parseAppHibernation);
-  if (!r) return;
-  app.hibernated = r.value.value;
-  sheet.cite('app.hibernated', r.out.command, r.value.line);
-}
-
 /** UsageStats `package=PKG u=0 bucket=10 reason=…` (AppIdleHistory.dump) → `am get-standby-bucket` output. */
 function standbyBucketFromUsageStats(dump: string, pkg: string): string | null {
   const m = new RegExp(`package=${pkg.replace(/\./g, '\\.')} u=0 bucket=(\\d+)`).exec(dump);
@@ -145,8 +130,7 @@ export type PowerCommand =
   | { kind: 'standby-bucket'; package: string }
   | { kind: 'appops'; package: string; op: string | null }
   | { kind: 'netpolicy-restrict-background' }
-  | { kind: 'netpolicy-whitelist' }
-  | { kind: 'app-hibernation'; package: string };
+  | { kind: 'netpolicy-whitelist' };
 
 export const powerModule: ProbeModule<PowerCommand> = {
   dispatch(c) {
@@ -157,9 +141,7 @@ export const powerModule: ProbeModule<PowerCommand> = {
     const appops = new RegExp(`^(?:cmd )?appops get${USER_OPT} (${PKG})(?: ([A-Za-z0-9_:()]+))?${USER_OPT}$`).exec(c);
     if (appops) return { kind: 'appops', package: appops[1] ?? '', op: appops[2] ?? null };
     if (/^cmd netpolicy get restrict-background$/.test(c)) return { kind: 'netpolicy-restrict-background' };
-    if (/^cmd netpolicy list restrict-background-whitelist$/.test(c)) return { kind: 'netpolicy-whitelist' };
-    const hib = new RegExp(`^cmd app_hibernation get-state${USER_OPT} (${PKG})${USER_OPT}$`).exec(c);
-    return hib ? { kind: 'app-hibernation', package: hib[1] ?? '' } : null;
+    return /^cmd netpolicy list restrict-background-whitelist$/.test(c) ? { kind: 'netpolicy-whitelist' } : null;
   },
   area: 'power',
   probes(app) {
@@ -172,7 +154,6 @@ export const powerModule: ProbeModule<PowerCommand> = {
       plan.push(
         { id: 'standby-bucket', command: `am get-standby-bucket ${app}`, purpose: 'app standby bucket' },
         { id: 'appops-app', command: `cmd appops get ${app}`, purpose: 'background restriction, vendor autostart' },
-        { id: 'app-hibernation', command: `cmd app_hibernation get-state ${app}`, purpose: 'app hibernation (Android 12+)' },
       );
     }
     return plan;
@@ -198,6 +179,5 @@ export const powerModule: ProbeModule<PowerCommand> = {
     readDeviceIdle(sheet, input, app);
     readAppOps(sheet, input, app);
     readDataSaverExempt(sheet, input, app);
-    readHibernation(sheet, input, app);
   },
 };

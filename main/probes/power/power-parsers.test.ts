@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppHibernation } from './app-hibernation.js';
 import { parseDeviceIdleWhitelist } from './deviceidle.js';
 import { parseRestrictBackground, parseRestrictBackgroundWhitelist } from './netpolicy.js';
 import { parseStandbyBucket } from './standby-bucket.js';
@@ -30,10 +29,5 @@ describe('one-line outputs', () => {
     expect(parseRestrictBackgroundWhitelist('Restrict background whitelisted UIDs: 10047 10097 \n'))
       .toMatchObject({ ok: true, value: { value: [10047, 10097] } });
     expect(parseRestrictBackgroundWhitelist('Restrict background whitelisted UIDs: none\n')).toMatchObject({ ok: true, value: { value: [] } });
-  });
-
-  it('reads hibernation state and a phone without the service', () => {
-    expect(parseAppHibernation('true\n')).toMatchObject({ ok: true, value: { value: true } });
-    expect(parseAppHibernation("cmd: Can't find service: app_hibernation").ok).toBe(false);
   });
 });
