@@ -9,7 +9,7 @@ import { createAdbTsPort } from '../main/adb/adb-ts-adapter.js';
 import { auditDevice } from '../main/audit/audit-device.js';
 import { auditLab } from '../main/audit/audit-lab.js';
 import { probePlan } from '../main/probes/probe-plan.js';
-import { parseDumpsysNotification } from '../main/probes/parsers/dumpsys-notification.js';
+import { parseDumpsysNotification } from '../main/probes/notification/dumpsys-notification.js';
 import { largeNotificationDump } from './large-notification-dump.js';
 import { freePort } from '../test/sim/adb/adb-server.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';

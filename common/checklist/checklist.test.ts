@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST, pendingChecks } from './checklist.js';
+import { VENDORS } from '../vendors/vendor-table.js';
+import { appliesTo, CHECKLIST, checklistEntry } from './checklist.js';
 
 // CI lays shared/ beside the clone, as on a developer's machine.
 const SPEC = fileURLToPath(new URL('../../../shared/spec/checklist.md', import.meta.url));
@@ -20,12 +21,12 @@ describe('checklist catalog', () => {
     expect(new Set(CHECKLIST.map((e) => e.section))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
   });
 
-  it('lists the APK, message and test-push steps for an OPPO phone as pending', () => {
-    const ids = pendingChecks('oppo').map((e) => e.id);
-    expect(ids).toContain('channel-not-created');
-    expect(ids).not.toContain('oppo-channel-id');
-    expect(ids).toContain('test-push-delivered');
-    expect(ids).not.toContain('vivo-manifest-keys');
-    expect(ids).not.toContain('dnd-on');
+  it('takes vendor names, channels and manifest keys from the vendor table', () => {
+    expect(checklistEntry('vivo-manifest-keys').checks).toContain(VENDORS.vivo.manifestKeys.join(' / '));
+    expect(checklistEntry('honor-manifest-appid').checks).toContain('com.hihonor.push.app_id');
+    const vendorStep = checklistEntry('push-service-missing');
+    for (const v of ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu'] as const) expect(appliesTo(vendorStep, v), v).toBe(true);
+    expect(appliesTo(vendorStep, 'fcm')).toBe(false);
+    expect(checklistEntry('custom-sound-unsupported').checks).toMatch(/Xiaomi, Huawei, Google FCM/);
   });
 });

@@ -1,4 +1,5 @@
-import type { PushChannel } from '../domain/facts.js';
+import type { PushChannel, Vendor } from '../domain/facts.js';
+import { VENDORS } from '../vendors/vendor-table.js';
 
 /**
  * The checklist catalog (../shared/spec/checklist.md, sections 0–8): every finding id with where it comes
@@ -9,7 +10,7 @@ import type { PushChannel } from '../domain/facts.js';
  * `push-token-reported` and the phone's half of `oppo-channel-id`) plus the manual steps that need no later
  * tooling (`session-logged-out`, `console-certificate`). The APK checks (section 2), message parameters (section 4) and the test push
  * (section 8) belong to later stages; they are listed here with `answeredBy` so the UI can show them as
- * "not yet checked" (see `pendingChecks`) instead of `diagnose()` padding every report with placeholders.
+ * "not yet checked" (entries with `diagnosed: false`) instead of `diagnose()` padding every report with placeholders.
  */
 
 export const FAQ = {
@@ -59,7 +60,9 @@ export interface ChecklistEntry {
   diagnosed: boolean;
 }
 
-const VENDOR_CHANNELS: readonly PushChannel[] = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu'];
+const VENDOR_CHANNELS: readonly PushChannel[] = Object.values(VENDORS).filter((v) => v.vendor !== 'fcm').map((v) => v.vendor);
+const keysOf = (vendor: Vendor): string => VENDORS[vendor].manifestKeys.join(' / ');
+const customSound = Object.values(VENDORS).filter((v) => v.customSoundSupported).map((v) => v.displayName);
 const WITH_CHANNEL: readonly PushChannel[] = [...VENDOR_CHANNELS, 'fcm'];
 
 export const CHECKLIST: readonly ChecklistEntry[] = [
@@ -75,8 +78,8 @@ export const CHECKLIST: readonly ChecklistEntry[] = [
   { id: 'gms-missing', section: 1, title: 'Google Play services is available', checks: 'FCM phones have Google Play services installed and enabled', faq: FAQ.fcm, answeredBy: 'auto-phone', channels: ['fcm'], diagnosed: true },
   { id: 'no-push-channel', section: 1, title: 'Phone has a push channel', checks: 'phones with no vendor channel and no Google Play services receive no offline push', faq: FAQ.integrate, answeredBy: 'auto-phone', channels: 'all', diagnosed: true },
   // 2. The app's build (read from the installed APK by a later stage)
-  { id: 'vivo-manifest-keys', section: 2, title: 'vivo keys are in the manifest', checks: 'com.vivo.push.api_key / com.vivo.push.app_id meta-data present and not placeholders', faq: FAQ.integrate, answeredBy: 'auto-apk', channels: ['vivo'], diagnosed: false },
-  { id: 'honor-manifest-appid', section: 2, title: 'Honor app id is in the manifest', checks: 'com.hihonor.push.app_id meta-data present', faq: FAQ.integrate, answeredBy: 'auto-apk', channels: ['honor'], diagnosed: false },
+  { id: 'vivo-manifest-keys', section: 2, title: 'vivo keys are in the manifest', checks: `${keysOf('vivo')} meta-data present and not placeholders`, faq: FAQ.integrate, answeredBy: 'auto-apk', channels: ['vivo'], diagnosed: false },
+  { id: 'honor-manifest-appid', section: 2, title: 'Honor app id is in the manifest', checks: `${keysOf('honor')} meta-data present`, faq: FAQ.integrate, answeredBy: 'auto-apk', channels: ['honor'], diagnosed: false },
   { id: 'vendor-components-missing', section: 2, title: 'Vendor SDK components are declared', checks: 'the receivers and services of the vendor SDK for this channel are in the manifest', faq: FAQ.integrate, answeredBy: 'auto-apk', channels: WITH_CHANNEL, diagnosed: false },
   { id: 'huawei-agconnect-missing', section: 2, title: 'agconnect-services.json is packaged', checks: 'agconnect-services.json is in the APK (Huawei/Honor on HMS)', faq: FAQ.integrate, answeredBy: 'auto-apk', channels: ['huawei'], diagnosed: false },
   { id: 'fcm-config-missing', section: 2, title: 'Firebase config is packaged', checks: 'google_app_id and gcm_defaultSenderId resources are in the APK', faq: FAQ.integrate, answeredBy: 'auto-apk', channels: ['fcm'], diagnosed: false },
@@ -90,7 +93,7 @@ export const CHECKLIST: readonly ChecklistEntry[] = [
   // ChannelID a message names, answers the rest and its finding replaces the phone's.
   { id: 'oppo-channel-id', section: 4, title: 'OPPO ChannelID is set and exists', checks: 'OPPO on Android 8+: the message names a ChannelID the app created', faq: FAQ.oppo, answeredBy: 'auto-phone', channels: ['oppo'], diagnosed: true },
   { id: 'channel-not-created', section: 4, title: 'Message channel exists on the phone', checks: 'the channel id the message names for this channel exists in the app\'s channels', faq: FAQ.stillFailing, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },
-  { id: 'custom-sound-unsupported', section: 4, title: 'Custom alert tone is supported', checks: 'custom tones work only on Huawei, Xiaomi and FCM (and belong to the channel on Android 8+)', faq: FAQ.sound, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },
+  { id: 'custom-sound-unsupported', section: 4, title: 'Custom alert tone is supported', checks: `custom tones work only on ${customSound.join(', ')} (and belong to the channel on Android 8+)`, faq: FAQ.sound, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },
   { id: 'content-may-be-filtered', section: 4, title: 'Message text will not be filtered', checks: 'very short or trivial text that vendors may filter', faq: FAQ.stillFailing, answeredBy: 'test-push', channels: WITH_CHANNEL, diagnosed: false },
   // 5. Notification settings
   { id: 'app-notifications-blocked', section: 5, title: 'App notifications are allowed', checks: 'notifications are allowed for the app', faq: FAQ.notificationBar, answeredBy: 'auto-phone', channels: 'all', diagnosed: true },
@@ -132,9 +135,4 @@ export function checklistEntry(id: string): ChecklistEntry {
 export function appliesTo(entry: ChecklistEntry, channel: PushChannel | null): boolean {
   if (entry.channels === 'all' || channel === null) return true;
   return entry.channels.includes(channel);
-}
-
-/** Steps a later stage (APK reading, test push) answers for this channel: the UI lists them as not yet checked. */
-export function pendingChecks(channel: PushChannel | null): ChecklistEntry[] {
-  return CHECKLIST.filter((e) => !e.diagnosed && appliesTo(e, channel));
 }

@@ -77,6 +77,13 @@ export interface AppFacts {
   versionCode: number | null;
   targetSdk: number | null;
   stopped: boolean | null;
+  /**
+   * App-level importance as `dumpsys notification` prints it on the `AppSettings:` line (0 = blocked);
+   * -1000 when the phone keeps no setting for the app (at its default). What the phone printed; the diagnosis
+   * concludes `notificationsEnabled` from it and POST_NOTIFICATIONS.
+   */
+  notificationImportance: number | null;
+  /** Notifications effectively allowed for the app: concluded by the diagnosis, not read by a probe. */
   notificationsEnabled: boolean | null;
   /** null where not applicable (Android < 13) or unknown; see FactSheet.unknown. */
   postNotificationsGranted: boolean | null;

@@ -15,7 +15,6 @@ export interface PushServicePackage {
   /** Minimum versionCode the vendor SDK bundled by TUIOfflinePush needs; null when no published minimum. */
   minVersionCode: number | null;
   minVersionName: string | null;
-  note?: string;
   /**
    * How sure a missing package means no push: 'warning' where the vendor SDK can also find the service inside
    * the framework, so the package list alone cannot prove it absent. Default 'error'.
@@ -59,10 +58,17 @@ export interface VendorRemedies {
 export interface VendorEntry {
   vendor: Vendor;
   displayName: string;
-  /** Values of Build.BRAND / Build.MANUFACTURER (lower case) that belong to this maker. */
+  /**
+   * Build.BRAND / Build.MANUFACTURER values (lower case) TUIOfflinePush's BrandUtil matches for this channel,
+   * equalsIgnoreCase on either of the two (sub-brands such as Redmi or iQOO are caught by their manufacturer).
+   */
   brands: readonly string[];
-  /** ROMs this maker ships, with the system property that names the ROM version. */
-  roms: readonly { name: RomName; versionProps: readonly string[] }[];
+  /** Values that count only as Build.BRAND (BrandUtil checks these against the brand alone). */
+  brandOnly?: readonly string[];
+  /** The channel needs brand *and* manufacturer among `brands` (Honor: an old Honor made by Huawei stays on HMS). */
+  brandAndManufacturer?: boolean;
+  /** The vendor's autostart permission as an app-op `cmd appops get` prints, on the ROMs of this entry. */
+  autostartOp?: { opNames: readonly string[] };
   /** Packages that provide the push channel; the first installed one counts. */
   servicePackages: readonly PushServicePackage[];
   /** Consoles where the engineer registers the app and reads quotas. */
@@ -74,6 +80,8 @@ export interface VendorEntry {
   sdkChannelId: string | null;
   /** Custom alert tones work on this channel (FAQ "How do I customize alert tones": Huawei, Mi, FCM). */
   customSoundSupported: boolean;
+  /** AndroidManifest meta-data the vendor SDK reads its app credentials from (FAQ "Integrating TUIOfflinePush", Step 1). */
+  manifestKeys: readonly string[];
   /** Newly installed apps start with notifications off (FAQ "OPPO devices"). */
   notificationsOffByDefault: boolean;
   /**
@@ -91,13 +99,78 @@ export interface VendorEntry {
   tokenErrors: Readonly<Record<string, string>>;
 }
 
+/** A property that marks a ROM: set (non-empty), and matching `pattern` (case-insensitive) when given. */
+export interface RomMarker {
+  prop: string;
+  pattern?: string;
+}
+
+/** How a ROM's version property is written. */
+export type RomVersionFormat =
+  | 'as-is'
+  /** The first number in the value: vivo's `PD2145F_EX_A_13.1.7.4` display id → "13.1.7.4". */
+  | 'first-number'
+  /** One UI's major*10000 + minor*100 + patch: 60101 → "6.1.1". */
+  | 'one-ui-code'
+  /** Flyme's display id without its name: "Flyme 11.2.1.0A" → "11.2.1.0A". */
+  | 'after-flyme';
+
+export interface RomEntry {
+  name: RomName;
+  /** The push vendor whose phones ship this ROM; null for makers that use FCM (Samsung). */
+  vendor: Vendor | null;
+  /** Properties only this ROM sets, in the order they are trusted. */
+  markers: readonly RomMarker[];
+  /** Build.BRAND / MANUFACTURER values (lower case) that mean this ROM even without a marker. */
+  brands?: readonly string[];
+  /** Properties holding the ROM version, first set one wins; with `versionFromMarker` the marker found is the version. */
+  versionProps: readonly string[];
+  versionFromMarker?: boolean;
+  versionFormat: RomVersionFormat;
+}
+
+/**
+ * ROMs in the order detection must try them: HyperOS phones keep `ro.miui.ui.version.name` (V816), HarmonyOS
+ * phones keep `ro.build.version.emui`, OnePlus phones carry ColorOS's `oplusrom` property, OriginOS and Funtouch
+ * OS share vivo's properties (OriginOS names itself in them). A phone none of them marks runs Android.
+ * Markers and version properties are the ones public ROM-detection code reads (push SDKs' RomUtils).
+ */
+export const ROMS: readonly RomEntry[] = [
+  { name: 'HyperOS', vendor: 'xiaomi', markers: [{ prop: 'ro.mi.os.version.name' }, { prop: 'ro.mi.os.version.incremental' }],
+    versionProps: ['ro.mi.os.version.incremental', 'ro.mi.os.version.name'], versionFormat: 'as-is' },
+  { name: 'MIUI', vendor: 'xiaomi', markers: [{ prop: 'ro.miui.ui.version.name' }],
+    versionProps: ['ro.miui.ui.version.name', 'ro.build.version.incremental'], versionFormat: 'as-is' },
+  { name: 'HarmonyOS', vendor: 'huawei', markers: [{ prop: 'hw_sc.build.platform.version' }, { prop: 'ro.build.ohos.devicetype' }],
+    versionProps: ['hw_sc.build.platform.version'], versionFormat: 'as-is' },
+  { name: 'MagicOS', vendor: 'honor', markers: [{ prop: 'ro.build.version.magic' }, { prop: 'msc.config.magic.version' }],
+    versionProps: ['ro.build.version.magic', 'msc.config.magic.version'], versionFormat: 'as-is' },
+  { name: 'EMUI', vendor: 'huawei', markers: [{ prop: 'ro.build.version.emui' }],
+    versionProps: ['ro.build.version.emui'], versionFormat: 'as-is' },
+  // OnePlus global builds are OxygenOS whether or not they still print ro.oxygen.version (OOS 12+ share ColorOS's base).
+  { name: 'OxygenOS', vendor: 'oppo', markers: [{ prop: 'ro.oxygen.version' }], brands: ['oneplus'],
+    versionProps: ['ro.oxygen.version', 'ro.build.version.oplusrom'], versionFormat: 'as-is' },
+  { name: 'ColorOS', vendor: 'oppo', markers: [{ prop: 'ro.build.version.oplusrom' }, { prop: 'ro.build.version.opporom' }],
+    versionProps: ['ro.build.version.oplusrom', 'ro.build.version.opporom'], versionFormat: 'as-is' },
+  { name: 'OriginOS', vendor: 'vivo',
+    markers: [{ prop: 'ro.vivo.os.build.display.id', pattern: 'origin' }, { prop: 'ro.vivo.os.name', pattern: 'origin' }],
+    versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'], versionFormat: 'first-number' },
+  { name: 'Funtouch OS', vendor: 'vivo',
+    markers: [{ prop: 'ro.vivo.os.build.display.id' }, { prop: 'ro.vivo.os.name' }, { prop: 'ro.vivo.os.version' }],
+    versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'], versionFormat: 'first-number' },
+  { name: 'Flyme', vendor: 'meizu', markers: [{ prop: 'ro.build.display.id', pattern: '^flyme\\b' }, { prop: 'ro.flyme.version.id' }],
+    versionProps: [], versionFromMarker: true, versionFormat: 'after-flyme' },
+  { name: 'One UI', vendor: null, markers: [{ prop: 'ro.build.version.oneui' }],
+    versionProps: [], versionFromMarker: true, versionFormat: 'one-ui-code' },
+];
+
+/** Google Play services, which carries FCM and whose state decides FCM against no channel at all. */
+export const GOOGLE_PLAY_SERVICES = 'com.google.android.gms';
+
 export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   xiaomi: {
-    vendor: 'xiaomi', displayName: 'Xiaomi', brands: ['xiaomi', 'redmi', 'poco'],
-    roms: [
-      { name: 'HyperOS', versionProps: ['ro.mi.os.version.incremental', 'ro.mi.os.version.name'] },
-      { name: 'MIUI', versionProps: ['ro.miui.ui.version.name', 'ro.build.version.incremental'] },
-    ],
+    vendor: 'xiaomi', displayName: 'Xiaomi', brands: ['xiaomi'],
+    // MIUI/HyperOS op 10008 (autostart); phones on newer framework builds print it as Unknown(10008).
+    autostartOp: { opNames: ['MIUIOP(10008)', 'Unknown(10008)'] },
     // No minimum published for the MiPush system service: the MiPush SDK talks to com.xiaomi.xmsf on any MIUI.
     servicePackages: [{ package: 'com.xiaomi.xmsf', minVersionCode: null, minVersionName: null }],
     consoles: [
@@ -116,6 +189,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: 'XiaoMiChannelID',
     sdkChannelId: null,
     customSoundSupported: true,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     // com.miui.securitycenter autostart screen and the MIUI battery-saver list (public app code, e.g. the
@@ -138,17 +212,15 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   huawei: {
     vendor: 'huawei', displayName: 'Huawei', brands: ['huawei'],
-    roms: [
-      { name: 'HarmonyOS', versionProps: ['hw_sc.build.platform.version'] },
-      { name: 'EMUI', versionProps: ['ro.build.version.emui'] },
-    ],
+    // BrandUtil: a phone branded HONOR that Honor push does not take (made by Huawei) uses HMS.
+    brandOnly: ['honor'],
     servicePackages: [{
       package: 'com.huawei.hwid',
       // Push Kit "Supported Devices": Huawei phones need EMUI 3.0+ and HMS Core (APK) 3.0.0 or later
       // (developer.huawei.com … android-app-quickstart-0000001071490422). HMS Core encodes 3.0.0.x as 300000xx.
       minVersionCode: 30000000,
+      // HMS Core. The HMS SDK prompts the user to update HMS Core when the bundled Push SDK needs a newer one.
       minVersionName: '3.0.0',
-      note: 'HMS Core. The HMS SDK prompts the user to update HMS Core when the bundled Push SDK needs a newer one.',
     }],
     consoles: [
       { name: 'AppGallery Connect (Push Kit)', url: 'https://developer.huawei.com/consumer/cn/service/josp/agc/index.html' },
@@ -165,6 +237,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: 'HuaWeiChannelID',
     sdkChannelId: null,
     customSoundSupported: true,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -190,15 +263,14 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     },
   },
   honor: {
-    vendor: 'honor', displayName: 'Honor', brands: ['honor'],
-    roms: [{ name: 'MagicOS', versionProps: ['ro.build.version.magic', 'msc.config.magic.version'] }],
+    vendor: 'honor', displayName: 'Honor', brands: ['honor'], brandAndManufacturer: true,
     servicePackages: [{
       package: 'com.hihonor.android.pushagent',
       minVersionCode: null,
       minVersionName: null,
       // The Honor push SDK binds service android/com.hihonor.android.pushagentproxy.HiPushService and reports
       // 8002008 (not installed) / 8002007 (disabled) from that check (decompiled com.hihonor.push.sdk, public).
-      note: 'Honor push agent; the SDK reaches it through the framework proxy HiPushService. Honor publishes no minimum version.',
+      // Honor publishes no minimum version.
       missingSeverity: 'warning',
     }],
     consoles: [{ name: 'Honor Developer Services (Push)', url: 'https://developer.honor.com/' }],
@@ -213,6 +285,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: null,
     sdkChannelId: null,
     customSoundSupported: false,
+    manifestKeys: ['com.hihonor.push.app_id'],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -233,16 +306,12 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   oppo: {
     vendor: 'oppo', displayName: 'OPPO', brands: ['oppo', 'realme', 'oneplus'],
-    roms: [
-      { name: 'ColorOS', versionProps: ['ro.build.version.oplusrom', 'ro.build.version.opporom'] },
-      { name: 'OxygenOS', versionProps: ['ro.oxygen.version', 'ro.build.version.oplusrom'] },
-    ],
     // HeyTap MSP SDK 3.x PushService.isSupportPushInner(): the MCS package must exist with versionCode >= 1019
     // (MCS_SUPPORT_VERSION, decompiled com.heytap.mcssdk.PushService, public). Newer ColorOS may host MCS in a
     // system package found by intent action instead.
     servicePackages: [
-      { package: 'com.heytap.mcs', minVersionCode: 1019, minVersionName: null, missingSeverity: 'warning',
-        note: 'Newer ColorOS builds can host MCS in a system package the SDK finds by intent action.' },
+      // Newer ColorOS builds can host MCS in a system package the SDK finds by intent action.
+      { package: 'com.heytap.mcs', minVersionCode: 1019, minVersionName: null, missingSeverity: 'warning' },
       { package: 'com.coloros.mcs', minVersionCode: 1019, minVersionName: null, missingSeverity: 'warning' },
     ],
     consoles: [{ name: 'OPPO Open Platform (OPUSH)', url: 'https://open.oppomobile.com/' }],
@@ -256,6 +325,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: 'OPPOChannelID',
     sdkChannelId: 'tuikit',
     customSoundSupported: false,
+    manifestKeys: [],
     notificationsOffByDefault: true,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -273,11 +343,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     tokenErrors: {},
   },
   vivo: {
-    vendor: 'vivo', displayName: 'vivo', brands: ['vivo', 'iqoo'],
-    roms: [
-      { name: 'OriginOS', versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'] },
-      { name: 'Funtouch OS', versionProps: ['ro.vivo.os.build.display.id', 'ro.vivo.os.version'] },
-    ],
+    vendor: 'vivo', displayName: 'vivo', brands: ['vivo'],
     // vivo publishes a list of supported models and OS versions, not a minimum service version; the client SDK
     // reports unsupported phones as turnOnPush state 101 (push-apis §3.5).
     servicePackages: [{ package: 'com.vivo.pushservice', minVersionCode: null, minVersionName: null }],
@@ -293,6 +359,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: null,
     sdkChannelId: null,
     customSoundSupported: false,
+    manifestKeys: ['com.vivo.push.api_key', 'com.vivo.push.app_id'],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -314,7 +381,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   meizu: {
     vendor: 'meizu', displayName: 'Meizu', brands: ['meizu'],
-    roms: [{ name: 'Flyme', versionProps: ['ro.flyme.version.id', 'ro.build.display.id'] }],
+    // "22c4185e" is a Meizu build's BRAND value that BrandUtil lists explicitly.
+    brandOnly: ['22c4185e'],
     // Meizu publishes no minimum; its SDK only checks the com.meizu.cloud version prefix for optional features.
     servicePackages: [{ package: 'com.meizu.cloud', minVersionCode: null, minVersionName: null }],
     consoles: [{ name: 'Flyme Open Platform (push)', url: 'http://open.flyme.cn/' }],
@@ -327,6 +395,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: null,
     sdkChannelId: null,
     customSoundSupported: false,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'info',
     autostartScreens: [
@@ -344,13 +413,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
   },
   fcm: {
     vendor: 'fcm', displayName: 'Google FCM', brands: [],
-    roms: [],
-    servicePackages: [{
-      package: 'com.google.android.gms',
-      minVersionCode: null,
-      minVersionName: null,
-      note: 'Google Play services; TUIOfflinePush uses FCM only when GoogleApiAvailability reports SUCCESS.',
-    }],
+    // Google Play services; TUIOfflinePush uses FCM only when GoogleApiAvailability reports SUCCESS.
+    servicePackages: [{ package: GOOGLE_PLAY_SERVICES, minVersionCode: null, minVersionName: null }],
     consoles: [
       { name: 'Firebase console (Cloud Messaging)', url: 'https://console.firebase.google.com/' },
     ],
@@ -364,6 +428,7 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     channelIdField: 'GoogleChannelID',
     sdkChannelId: null,
     customSoundSupported: true,
+    manifestKeys: [],
     notificationsOffByDefault: false,
     batteryOptimizationSeverity: 'warning',
     autostartScreens: [],
@@ -374,6 +439,28 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     tokenErrors: {},
   },
 };
+
+/**
+ * The order TUIOfflinePush tries vendor channels in (TIMSDK `tuiofflinepush/utils/BrandUtil.getInstanceType()`
+ * @6b048d53, the version with an Honor branch); FCM comes after all of them.
+ */
+export const CHANNEL_PRIORITY: readonly Exclude<Vendor, 'fcm'>[] = ['xiaomi', 'honor', 'huawei', 'meizu', 'oppo', 'vivo'];
+
+/** Whether BrandUtil sends a phone with this brand and manufacturer (lower case) to `vendor`'s channel. */
+export function brandMatches(vendor: VendorEntry, brand: string, manufacturer: string): boolean {
+  if (vendor.brandAndManufacturer) return vendor.brands.includes(brand) && vendor.brands.includes(manufacturer);
+  return vendor.brands.includes(brand) || vendor.brands.includes(manufacturer) || (vendor.brandOnly ?? []).includes(brand);
+}
+
+/** Vendors whose ROMs expose autostart as an app-op. */
+export const AUTOSTART_OPS: readonly { vendor: Vendor; opNames: readonly string[] }[] = Object.values(VENDORS)
+  .flatMap((v) => (v.autostartOp ? [{ vendor: v.vendor, opNames: v.autostartOp.opNames }] : []));
+
+/** The autostart app-op of the maker whose ROM this is, or null where the ROM has none. */
+export function autostartOpFor(rom: RomName | null): { opNames: readonly string[] } | null {
+  const vendor = ROMS.find((r) => r.name === rom)?.vendor ?? null;
+  return vendor === null ? null : VENDORS[vendor].autostartOp ?? null;
+}
 
 /** Every package that can carry a push channel: the audit reads the state of each. */
 export const ALL_PUSH_SERVICE_PACKAGES: readonly string[] = Object.values(VENDORS).flatMap((v) =>

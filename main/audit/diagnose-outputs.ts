@@ -1,7 +1,7 @@
 import type { DeviceFacts, FactSheet } from '../../common/domain/facts.js';
 import type { Finding } from '../../common/domain/findings.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
-import { assembleFacts, type ProbeOutput } from '../probes/assemble-facts.js';
+import { assembleFacts } from '../probes/assemble-facts.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 
@@ -10,11 +10,7 @@ import { diagnose } from '../diagnosis/diagnose.js';
  * capture of a phone gives exactly the report the phone gives.
  */
 export function sheetFromOutputs(outputs: readonly RawOutput[], app: string | null): FactSheet {
-  const byCommand = new Map<string, ProbeOutput>();
-  for (const o of outputs) {
-    byCommand.set(o.command, o.text !== null ? { text: o.text, exitCode: o.exitCode } : { error: o.error ?? 'not read' });
-  }
-  return assembleFacts(byCommand, app);
+  return assembleFacts(outputs, app);
 }
 
 /** Which probes of the audit's plan the outputs answer, and which they lack (by probe id). */
@@ -32,5 +28,7 @@ export function probeCoverage(outputs: readonly RawOutput[], app: string | null)
  */
 export function diagnoseOutputs(outputs: readonly RawOutput[], app: string | null): { facts: DeviceFacts; findings: Finding[] } {
   const sheet = sheetFromOutputs(outputs, app);
-  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
+  const diagnosis = diagnose(sheet, { app });
+  // The facts as the diagnosis concluded them (push channel, notifications effectively on).
+  return { facts: diagnosis.sheet.facts, findings: diagnosis.findings };
 }

@@ -5,7 +5,7 @@ import type { RawOutput } from '../../common/domain/raw-output.js';
 import type { DeviceError, ReportSource } from '../../common/domain/report.js';
 import { ALL_PUSH_SERVICE_PACKAGES } from '../../common/vendors/vendor-table.js';
 import { bugreportText, splitBugreport } from '../probes/bugreport.js';
-import { parseGetprop } from '../probes/parsers/getprop.js';
+import { parseGetprop } from '../probes/props/getprop.js';
 import { CAPTURE_MANIFEST, type CaptureManifest } from './capture-format.js';
 import { CaptureError, parseManifest, readCaptureOutputs, type CaptureFileRead } from './capture-io.js';
 import { ZipReadError, ZipReader, type ByteBudget, type ZipEntry } from './zip-reader.js';
@@ -217,14 +217,14 @@ function fromBugreport(target: string, bytes: Uint8Array, app: string | null, en
   if (sections.length === 0) {
     throw new CaptureError(`${target} is neither a Push Doctor capture (no ${CAPTURE_MANIFEST}) nor an adb bugreport (no dumpstate sections found).`);
   }
-  const getprop = outputs.get('getprop');
+  const getprop = outputs.find((o) => o.command === 'getprop')?.text;
   const props = getprop ? parseGetprop(getprop) : null;
   const serial = (props?.ok ? props.value.props.get('ro.serialno')?.value : undefined) ?? 'bugreport';
   return {
     source: 'bugreport',
     serial,
     app,
-    outputs: [...outputs].map(([command, text]) => ({ command, text, exitCode: 0 })),
+    outputs,
     errors: [],
     origin: `bugreport ${target}${entry ? ` (${entry})` : ''}: ${sections.length} sections`,
   };

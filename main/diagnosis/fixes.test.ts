@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.js';
 import { FIX_IDS, FIXES, planFix } from './fixes.js';
-import { buildSheet, TEST_APP } from './test-support.js';
+import { buildSheet, TEST_APP } from './sheets.test-helper.js';
 import { VENDORS } from '../../common/vendors/vendor-table.js';
 
 describe('planFix', () => {
@@ -41,7 +41,7 @@ describe('planFix', () => {
         backgroundRestricted: true, hibernated: true, autostartAllowed: false },
       device: { android: { release: '14', sdk: 34 }, pushServices: [{ vendor: 'xiaomi', package: 'com.xiaomi.xmsf', installed: true, enabled: false, versionName: null, versionCode: null }] },
     });
-    const used = diagnose(sheet, { app: TEST_APP }).flatMap((f) => (f.fixId ? [f.fixId] : []));
+    const used = diagnose(sheet, { app: TEST_APP }).findings.flatMap((f) => (f.fixId ? [f.fixId] : []));
     expect(used.length).toBeGreaterThan(8);
     for (const id of used) expect(FIX_IDS).toContain(id);
   });

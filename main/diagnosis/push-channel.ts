@@ -1,4 +1,5 @@
 import type { GmsFact, PushChannel } from '../../common/domain/facts.js';
+import { brandMatches, CHANNEL_PRIORITY, VENDORS } from '../../common/vendors/vendor-table.js';
 
 export interface BrandInput {
   brand: string | null;
@@ -8,12 +9,12 @@ export interface BrandInput {
 }
 
 /**
- * The channel TUIOfflinePush will register with on this phone, mirroring
- * TIMSDK `tuiofflinepush/utils/BrandUtil.getInstanceType()` @6b048d53 (the version with an Honor branch):
- * Xiaomi → Honor → Huawei → Meizu → OPPO → vivo → FCM when Google Play services is available → none.
- * Comparison is equalsIgnoreCase on Build.BRAND and Build.MANUFACTURER, so sub-brands (Redmi, POCO, iQOO)
- * are caught through the manufacturer. `MzSystemUtils.isBrandMeizu(ctx)` cannot be replayed over adb;
- * Meizu phones report "meizu" in BRAND or MANUFACTURER anyway.
+ * The channel TUIOfflinePush will register with on this phone, mirroring TIMSDK
+ * `tuiofflinepush/utils/BrandUtil.getInstanceType()`: the vendor table's channels in CHANNEL_PRIORITY order
+ * (Xiaomi → Honor → Huawei → Meizu → OPPO → vivo), each matched by its `brands` (equalsIgnoreCase on
+ * Build.BRAND or Build.MANUFACTURER), then FCM when Google Play services is available, else none.
+ * `MzSystemUtils.isBrandMeizu(ctx)` cannot be replayed over adb; Meizu phones report "meizu" in BRAND or
+ * MANUFACTURER anyway.
  *
  * Returns null when the answer depends on a value we could not read: brand or manufacturer unknown,
  * or no vendor matched and Google Play services availability is unknown.
@@ -22,16 +23,8 @@ export function pickPushChannel({ brand, manufacturer, gmsAvailable }: BrandInpu
   if (brand === null || manufacturer === null) return null;
   const b = brand.trim().toLowerCase();
   const m = manufacturer.trim().toLowerCase();
-  const either = (...names: string[]): boolean => names.includes(b) || names.includes(m);
-
-  if (either('xiaomi')) return 'xiaomi';
-  // Only a phone made *and* branded by Honor uses Honor push; an old Honor (manufacturer HUAWEI) stays on HMS.
-  if (b === 'honor' && m === 'honor') return 'honor';
-  if (either('huawei') || b === 'honor') return 'huawei';
-  // "22c4185e" is a Meizu build's BRAND value that BrandUtil lists explicitly.
-  if (either('meizu') || b === '22c4185e') return 'meizu';
-  if (either('oppo', 'realme', 'oneplus')) return 'oppo';
-  if (either('vivo')) return 'vivo';
+  const vendor = CHANNEL_PRIORITY.find((v) => brandMatches(VENDORS[v], b, m));
+  if (vendor) return vendor;
   if (gmsAvailable === null) return null;
   return gmsAvailable ? 'fcm' : 'none';
 }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assembleFacts, type ProbeOutput } from './assemble-facts.js';
-import { fixture, realPhone } from './fixtures.test-helper.js';
-
-const ok = (text: string): ProbeOutput => ({ text, exitCode: 0 });
+import { assembleFacts } from './assemble-facts.js';
+import { fixture, ok, rawOutputs, realPhone, type TestOutput } from './fixtures.test-helper.js';
 
 /** A HyperOS phone assembled from real captures; the package list is composed for the scenario. */
-function hyperOsOutputs(): Map<string, ProbeOutput> {
+function hyperOsOutputs(): Map<string, TestOutput> {
   const getprop = realPhone('xiaomi-redmi-k50pro-hyperos2-a14', 'getprop.txt') ?? fixture('getprop', 'xiaomi-poco-x5pro-miui14-a12.txt');
-  return new Map<string, ProbeOutput>([
+  return new Map<string, TestOutput>([
     ['getprop', ok(getprop)],
     ['pm list packages --user 0', ok('package:com.android.shell\npackage:com.xiaomi.xmsf\npackage:com.tekartik.package1\n')],
     ['pm-list-packages-disabled', ok('')],
@@ -22,13 +20,14 @@ function hyperOsOutputs(): Map<string, ProbeOutput> {
 }
 
 describe('assembleFacts', () => {
-  const sheet = assembleFacts(hyperOsOutputs(), 'com.tekartik.package1');
+  const sheet = assembleFacts(rawOutputs(hyperOsOutputs()), 'com.tekartik.package1');
   const { facts } = sheet;
 
-  it('identifies the phone, its ROM and push channel with evidence', () => {
+  it('identifies the phone and its ROM with evidence, and leaves the push channel to the diagnosis', () => {
     expect(facts.manufacturer).toBe('Xiaomi');
     expect(facts.rom?.name).toMatch(/HyperOS|MIUI/);
-    expect(facts.pushChannel).toBe('xiaomi');
+    // A conclusion (test/unit/probes-then-diagnosis.test.ts checks the concluded value).
+    expect(facts.pushChannel).toBeNull();
     expect(sheet.evidence.manufacturer?.[0]).toEqual({ command: 'getprop', excerpt: '[ro.product.manufacturer]: [Xiaomi]' });
     const xmsf = facts.pushServices.find((s) => s.package === 'com.xiaomi.xmsf');
     expect(xmsf).toMatchObject({ vendor: 'xiaomi', installed: true, enabled: true, versionName: null });
@@ -51,7 +50,7 @@ describe('assembleFacts', () => {
   it('reads the lock-screen settings from a real settings list secure', () => {
     const outputs = hyperOsOutputs();
     outputs.set('settings list secure', ok(fixture('settings', 'secure-list-excerpt.txt')));
-    const s = assembleFacts(outputs, null);
+    const s = assembleFacts(rawOutputs(outputs), null);
     expect(s.facts.system.lockScreenShowNotifications).toBe(true);
     expect(s.facts.system.lockScreenShowPrivate).toBe(true);
     expect(s.evidence['system.lockScreenShowPrivate']).toEqual([{ command: 'settings list secure', excerpt: 'lock_screen_allow_private_notifications=1' }]);
@@ -71,6 +70,7 @@ describe('assembleFacts', () => {
     expect(sheet.evidence['app.autostartAllowed']?.[0]?.excerpt).toMatch(/^MIUIOP\(10008\): ignore/);
     expect(app.postNotificationsGranted).toBeNull();
     expect(sheet.unknown['app.postNotificationsGranted']).toBe('POST_NOTIFICATIONS is not among the runtime permissions of user 0');
+    expect(app.notificationImportance).toBeNull();
     expect(app.notificationsEnabled).toBeNull();
     expect(sheet.unknown['app.channels']).toMatch(/probe missing/);
     expect(sheet.unknown['app.dataSaverExempt']).toMatch(/probe missing/);
@@ -85,15 +85,16 @@ describe('assembleFacts', () => {
   });
 
   it('marks POST_NOTIFICATIONS not applicable below Android 13 and reads a blocked app', () => {
-    const outputs = new Map<string, ProbeOutput>([
+    const outputs = new Map<string, TestOutput>([
       ['getprop', ok(fixture('getprop', 'xiaomi-poco-x5pro-miui14-a12.txt'))],
       ['dumpsys notification --noredact', ok(fixture('dumpsys-notification', 'oem-trimmed-appsettings-ithome.txt'))],
       ['dumpsys package com.ruanmei.ithome', ok('Packages:\n  Package [com.ruanmei.ithome] (1a2b3c):\n    userId=10357\n    User 0: installed=true stopped=true notLaunched=false enabled=0\n')],
     ]);
-    const s = assembleFacts(outputs, 'com.ruanmei.ithome');
+    const s = assembleFacts(rawOutputs(outputs), 'com.ruanmei.ithome');
     expect(s.facts.app?.postNotificationsGranted).toBeNull();
     expect(s.unknown['app.postNotificationsGranted']).toBe('not applicable: Android < 13');
-    expect(s.facts.app?.notificationsEnabled).toBe(false);
+    expect(s.facts.app?.notificationImportance).toBe(0);
+    expect(s.evidence['app.notificationImportance']?.[0]?.excerpt).toMatch(/^AppSettings: com\.ruanmei\.ithome/);
     expect(s.facts.app?.stopped).toBe(true);
     expect(s.facts.app?.channels?.map((c) => c.id)).toEqual(['ch_com.ruanmei.ithome_118557', 'mipush_mock_replay_receipt']);
     expect(s.evidence['app.channels.mipush_mock_replay_receipt']?.[0]?.command).toBe('dumpsys notification --noredact');
@@ -102,7 +103,7 @@ describe('assembleFacts', () => {
   });
 
   it('reports an app not installed for user 0 and leaves its other facts unknown with that reason', () => {
-    const s = assembleFacts(new Map([
+    const s = assembleFacts(rawOutputs([
       ['dumpsys package com.example.app', ok(fixture('dumpsys-package', 'multiuser-a14-post-notifications.txt'))],
     ]), 'com.example.app');
     expect(s.facts.app?.installed).toBe(false);
@@ -111,13 +112,13 @@ describe('assembleFacts', () => {
   });
 
   it('says an empty log was empty, not unreadable', () => {
-    const s = assembleFacts(new Map([['logcat', ok('')]]), null);
+    const s = assembleFacts(rawOutputs([['logcat', ok('')]]), null);
     expect(s.facts.pushLog).toBeNull();
     expect(s.unknown.pushLog).toMatch(/printed nothing \(log buffer empty or cleared\)/);
   });
 
   it('survives no outputs at all, with a reason for every fact', () => {
-    const s = assembleFacts(new Map(), 'com.example.im');
+    const s = assembleFacts([], 'com.example.im');
     expect(s.facts.manufacturer).toBeNull();
     expect(s.unknown.manufacturer).toMatch(/^probe missing/);
     expect(s.facts.pushLog).toBeNull();

@@ -1,7 +1,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { assembleFacts, type ProbeOutput } from './assemble-facts.js';
-import { bugreportText, extractPackageSection, splitBugreport } from './bugreport.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
+import { assembleFacts } from './assemble-facts.js';
+import { bugreportText, splitBugreport } from './bugreport.js';
+import { extractPackageSection } from './packages/packages-module.js';
 import { fixture } from './fixtures.test-helper.js';
 
 /**
@@ -45,6 +47,11 @@ function bugreportMain(): string {
   ].join('\n');
 }
 
+/** The text a bug report gave for `command`, as the Map the splitter used to return gave it. */
+function textOf(outputs: readonly RawOutput[], command: string): string | null | undefined {
+  return outputs.find((o) => o.command === command)?.text;
+}
+
 describe('bugreport', () => {
   it('ends a section with no duration line at the next section header (Android 10+ sections under 0.5 s)', () => {
     const text = [
@@ -55,26 +62,26 @@ describe('bugreport', () => {
       '------ 0.012s was the duration of \'SYSTEM PROPERTIES\' ------',
     ].join('\n');
     const { outputs } = splitBugreport(text, []);
-    expect(outputs.get('logcat -d -v threadtime')).toBe('11-25 10:00:00.000  1000  1432  1432 I ActivityManager: Start proc\n');
-    expect(outputs.get('getprop')).toBe('[ro.product.brand]: [OPPO]\n');
+    expect(textOf(outputs, 'logcat -d -v threadtime')).toBe('11-25 10:00:00.000  1000  1432  1432 I ActivityManager: Start proc\n');
+    expect(textOf(outputs, 'getprop')).toBe('[ro.product.brand]: [OPPO]\n');
   });
 
   it('splits dumpstate sections into the outputs of the equivalent commands', () => {
     const { outputs } = splitBugreport(bugreportMain(), ['com.tekartik.package1', 'com.xiaomi.xmsf']);
-    expect(outputs.get('getprop')).toContain('[ro.product.brand]: [POCO]');
-    expect(outputs.get('getprop')).not.toContain('SYSTEM LOG');
-    expect(outputs.get('logcat -d -v threadtime')).toContain('setOfflinePushToken success');
-    expect(outputs.get('dumpsys notification --noredact')).toContain('mZenMode=ZEN_MODE_NO_INTERRUPTIONS');
-    expect(outputs.get('dumpsys package com.tekartik.package1')).toMatch(/^Packages:\n {2}Package \[com\.tekartik\.package1\] \(da25746\):/);
-    expect(outputs.get('dumpsys package com.tekartik.package1')).not.toContain('versionCode=15');
-    expect(outputs.get('dumpsys package com.xiaomi.xmsf')).toBe('');
-    expect(outputs.get('settings list global')).toBe('zen_mode=2\nlow_power=1\n');
-    expect(outputs.get('settings list secure')).toBe('lock_screen_show_notifications=0\n');
+    expect(textOf(outputs, 'getprop')).toContain('[ro.product.brand]: [POCO]');
+    expect(textOf(outputs, 'getprop')).not.toContain('SYSTEM LOG');
+    expect(textOf(outputs, 'logcat -d -v threadtime')).toContain('setOfflinePushToken success');
+    expect(textOf(outputs, 'dumpsys notification --noredact')).toContain('mZenMode=ZEN_MODE_NO_INTERRUPTIONS');
+    expect(textOf(outputs, 'dumpsys package com.tekartik.package1')).toMatch(/^Packages:\n {2}Package \[com\.tekartik\.package1\] \(da25746\):/);
+    expect(textOf(outputs, 'dumpsys package com.tekartik.package1')).not.toContain('versionCode=15');
+    expect(textOf(outputs, 'dumpsys package com.xiaomi.xmsf')).toBe('');
+    expect(textOf(outputs, 'settings list global')).toBe('zen_mode=2\nlow_power=1\n');
+    expect(textOf(outputs, 'settings list secure')).toBe('lock_screen_show_notifications=0\n');
   });
 
   it('analyses like a live phone once split', () => {
     const { outputs } = splitBugreport(bugreportMain(), ['com.tekartik.package1']);
-    const sheet = assembleFacts(new Map([...outputs].map(([k, v]): [string, ProbeOutput] => [k, { text: v, exitCode: 0 }])), 'com.tekartik.package1');
+    const sheet = assembleFacts(outputs, 'com.tekartik.package1');
     expect(sheet.facts.brand).toBe('POCO');
     expect(sheet.facts.system.zenMode).toBe(2);
     expect(sheet.facts.system.lockScreenShowNotifications).toBe(false);

@@ -1,4 +1,7 @@
 import { unzipSync } from 'fflate';
+import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { BugreportSections } from './probe-module.js';
+import { PROBE_MODULES } from './probe-modules.js';
 import { decodeCapture, normalizeText } from './text.js';
 
 /**
@@ -10,12 +13,12 @@ import { decodeCapture, normalizeText } from './text.js';
  * the `DUMP OF SERVICE` banner of frameworks/native/cmds/dumpsys/dumpsys.cpp). dumpstate runs some
  * commands in parallel, so another section's `------` lines can land inside a section: a section ends at
  * its own duration line, and parsers skip the foreign lines.
- * This module splits the main text file into outputs keyed by the equivalent command line, and finds
+ * This module finds the sections each area's module asks for, and finds
  * that file inside a bugreport zip (named in `main_entry.txt`, else the `bugreport-*.txt` at the root).
  */
 export interface BugreportOutputs {
-  /** Command line → output text, as if the command had been run alone. */
-  outputs: Map<string, string>;
+  /** One output per equivalent command line, as if the command had been run alone. */
+  outputs: RawOutput[];
   /** Section titles found, for the report's provenance. */
   sections: string[];
 }
@@ -66,110 +69,27 @@ function serviceSections(lines: string[], service: string): string | null {
 }
 
 /**
- * `dumpsys settings` prints SettingsProvider's tables as
- * `_id:12 name:zen_mode pkg:android value:0 default:0 defaultSystemSet:true` under
- * `GLOBAL SETTINGS (user 0)` / `SECURE SETTINGS (user 0)` / `SYSTEM SETTINGS (user 0)`;
- * turned into `settings list NS` lines (`name=value`) for user 0.
+ * The outputs a bug report holds, as if each command had been run alone: every area's module says which
+ * section stands in for its commands (ProbeModule.fromBugreport).
  */
-function settingsFromProviderDump(dump: string): Map<'global' | 'secure' | 'system', string> {
-  const result = new Map<'global' | 'secure' | 'system', string>();
-  let current: 'global' | 'secure' | 'system' | null = null;
-  const acc = new Map<'global' | 'secure' | 'system', string[]>();
-  for (const line of dump.split('\n')) {
-    const header = /^\s*(GLOBAL|SECURE|SYSTEM) SETTINGS \(user (\d+)\)/.exec(line);
-    if (header) {
-      current = header[2] === '0' ? ((header[1] ?? '').toLowerCase() as 'global' | 'secure' | 'system') : null;
-      continue;
-    }
-    if (/^\s*[A-Z ]+ SETTINGS/.test(line)) {
-      current = null;
-      continue;
-    }
-    if (!current) continue;
-    // pkg:, default: and tag: are printed only when set (SettingsProvider.dumpSettingsLocked).
-    const m = /^\s*_id:\S+ name:(\S+)(?: pkg:\S*)? value:(.*?)(?: default:.*| tag:.*)?$/.exec(line);
-    if (!m) continue;
-    const list = acc.get(current) ?? [];
-    list.push(`${m[1]}=${m[2]}`);
-    acc.set(current, list);
-  }
-  for (const [ns, list] of acc) result.set(ns, `${list.join('\n')}\n`);
-  return result;
-}
-
-/** One package's block out of the whole `dumpsys package`, shaped like `dumpsys package PKG` prints it. */
-export function extractPackageSection(packageDump: string, pkg: string): string | null {
-  const lines = packageDump.split('\n');
-  let inPackages = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.startsWith('Packages:')) inPackages = true;
-    else if (line.length > 0 && line[0] !== ' ') inPackages = false;
-    if (!inPackages || !line.startsWith(`  Package [${pkg}] (`)) continue;
-    const block = [line];
-    for (let j = i + 1; j < lines.length; j++) {
-      const next = lines[j] ?? '';
-      if (next.startsWith('  Package [') || (next.length > 0 && next[0] !== ' ') || next.trim() === '') break;
-      block.push(next);
-    }
-    return `Packages:\n${block.join('\n')}\n`;
-  }
-  return null;
-}
-
-/** UsageStats `package=PKG u=0 bucket=10 reason=…` (AppIdleHistory.dump) → `am get-standby-bucket` output. */
-function standbyBucketFromUsageStats(dump: string, pkg: string): string | null {
-  const m = new RegExp(`package=${pkg.replace(/\./g, '\\.')} u=0 bucket=(\\d+)`).exec(dump);
-  return m ? `${m[1]}\n` : null;
-}
-
 export function splitBugreport(text: string, packages: readonly string[]): BugreportOutputs {
   const lines = normalizeText(text).split('\n');
-  const outputs = new Map<string, string>();
   const sections: string[] = [];
-
-  const props = commandSection(lines, 'SYSTEM PROPERTIES');
-  if (props) {
-    outputs.set('getprop', `${props.body.join('\n')}\n`);
-    sections.push(props.header);
-  }
-  const log = commandSection(lines, 'SYSTEM LOG');
-  if (log) {
-    outputs.set('logcat -d -v threadtime', `${log.body.join('\n')}\n`);
-    sections.push(log.header);
-  }
-  const notification = serviceSections(lines, 'notification');
-  if (notification !== null) {
-    outputs.set('dumpsys notification --noredact', notification);
-    sections.push('DUMP OF SERVICE notification:');
-  }
-  const deviceidle = serviceSections(lines, 'deviceidle');
-  if (deviceidle !== null) {
-    outputs.set('dumpsys deviceidle', deviceidle);
-    sections.push('DUMP OF SERVICE deviceidle:');
-  }
-  const packageDump = serviceSections(lines, 'package');
-  if (packageDump !== null) {
-    sections.push('DUMP OF SERVICE package:');
-    for (const pkg of packages) {
-      const block = extractPackageSection(packageDump, pkg);
-      // A package with no block is reported as not installed by the parser; keep an empty dump for that.
-      outputs.set(`dumpsys package ${pkg}`, block ?? '');
-    }
-  }
-  const settings = serviceSections(lines, 'settings');
-  if (settings !== null) {
-    sections.push('DUMP OF SERVICE settings:');
-    for (const [ns, body] of settingsFromProviderDump(settings)) outputs.set(`settings list ${ns}`, body);
-  }
-  const usage = serviceSections(lines, 'usagestats');
-  if (usage !== null) {
-    sections.push('DUMP OF SERVICE usagestats:');
-    for (const pkg of packages) {
-      const bucket = standbyBucketFromUsageStats(usage, pkg);
-      if (bucket !== null) outputs.set(`am get-standby-bucket ${pkg}`, bucket);
-    }
-  }
+  const found: BugreportSections = {
+    command(title) {
+      const section = commandSection(lines, title);
+      if (!section) return null;
+      if (!sections.includes(section.header)) sections.push(section.header);
+      return `${section.body.join('\n')}\n`;
+    },
+    service(name) {
+      const body = serviceSections(lines, name);
+      const banner = `DUMP OF SERVICE ${name}:`;
+      if (body !== null && !sections.includes(banner)) sections.push(banner);
+      return body;
+    },
+  };
+  const outputs = PROBE_MODULES.flatMap((m) => m.fromBugreport(found, packages));
   return { outputs, sections };
 }
 

@@ -1,3 +1,4 @@
+import type { RawOutput } from '../../common/domain/raw-output.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,4 +28,16 @@ export function realPhones(file: string): { phone: string; text: string }[] {
 export function realPhone(phone: string, file: string): string | null {
   const p = join(realCaptures, phone, file);
   return existsSync(p) ? readFileSync(p, 'utf8') : null;
+}
+
+/** What a test says a command gave: its text and exit status, or the error that kept it from running. */
+export type TestOutput = { text: string; exitCode: number | null } | { error: string };
+
+export const ok = (text: string): TestOutput => ({ text, exitCode: 0 });
+
+/** Test outputs keyed by probe id or command line, as the RawOutputs every source produces. */
+export function rawOutputs(entries: Iterable<readonly [string, TestOutput]>): RawOutput[] {
+  return [...entries].map(([command, o]) => ('error' in o
+    ? { command, text: null, exitCode: null, error: o.error }
+    : { command, text: o.text, exitCode: o.exitCode }));
 }

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { assembleFacts, type ProbeOutput } from './assemble-facts.js';
+import { assembleFacts } from './assemble-facts.js';
 import { splitBugreport } from './bugreport.js';
 import { dispatchCommand } from './command-dispatch.js';
-import { fixture, fixtureNames, realPhones } from './fixtures.test-helper.js';
+import { fixture, fixtureNames, rawOutputs, realPhones, type TestOutput } from './fixtures.test-helper.js';
 import type { ParseResult } from './parse-result.js';
-import { parseAppHibernation } from './parsers/app-hibernation.js';
-import { parseAppOps } from './parsers/appops.js';
-import { parseDeviceIdleWhitelist } from './parsers/deviceidle.js';
-import { parseDumpsysNotification } from './parsers/dumpsys-notification.js';
-import { parseDumpsysPackage } from './parsers/dumpsys-package.js';
-import { parseGetprop } from './parsers/getprop.js';
-import { parseLogcat } from './parsers/logcat.js';
-import { parseRestrictBackground, parseRestrictBackgroundWhitelist } from './parsers/netpolicy.js';
-import { parsePmListPackages } from './parsers/pm-list-packages.js';
-import { scanPushLog } from './parsers/push-log.js';
-import { parseSettingsGet, parseSettingsList } from './parsers/settings.js';
-import { parseStandbyBucket } from './parsers/standby-bucket.js';
+import { parseAppHibernation } from './hibernation/app-hibernation.js';
+import { parseAppOps } from './power/appops.js';
+import { parseDeviceIdleWhitelist } from './power/deviceidle.js';
+import { parseDumpsysNotification } from './notification/dumpsys-notification.js';
+import { parseDumpsysPackage } from './packages/dumpsys-package.js';
+import { parseGetprop } from './props/getprop.js';
+import { parseLogcat } from './push-log/logcat.js';
+import { parseRestrictBackground, parseRestrictBackgroundWhitelist } from './power/netpolicy.js';
+import { parsePmListPackages } from './packages/pm-list-packages.js';
+import { scanPushLog } from './push-log/push-log.js';
+import { parseSettingsGet, parseSettingsList } from './settings/settings.js';
+import { parseStandbyBucket } from './power/standby-bucket.js';
 import { decodeCapture } from './text.js';
 
 /** mulberry32: a small seeded generator, so a failing mutation can be replayed from its seed. */
@@ -123,7 +123,7 @@ describe('fuzzing the parsers with mutated real outputs', () => {
       ['settings-global', 'zen_mode=0\nlow_power=1\nmode_ringer=1\n'],
     ];
     for (let round = 0; round < 200; round++) {
-      const outputs = new Map<string, ProbeOutput>(sources.map(([id, text], i) =>
+      const outputs = rawOutputs(sources.map(([id, text], i): [string, TestOutput] =>
         [id, round % 7 === i ? { error: 'TIMEOUT' } : { text: mutate(text, round * 31 + i), exitCode: round % 5 === 0 ? null : 0 }]));
       const sheet = assembleFacts(outputs, round % 2 === 0 ? 'com.tekartik.package1' : 'com.ruanmei.ithome');
       const f = sheet.facts;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
+import { buildSheet, ev, TEST_APP } from '../diagnosis/sheets.test-helper.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import type { FactSheet } from '../../common/domain/facts.js';
@@ -8,7 +8,9 @@ import { ReportSchema } from './report-schema.js';
 
 /** The audit stage's job, done here so the report is built from what an audit would hand it. */
 function diagnosed(sheet: FactSheet, app: string | null = TEST_APP) {
-  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
+  const diagnosis = diagnose(sheet, { app });
+  // The facts as the diagnosis concluded them (push channel, notifications effectively on).
+  return { facts: diagnosis.sheet.facts, findings: diagnosis.findings };
 }
 
 const SERIAL = 'R58M123ABC';

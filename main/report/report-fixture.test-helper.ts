@@ -51,7 +51,7 @@ function oppo(): DeviceReport {
       manufacturer: 'OPPO', brand: 'OPPO', model: 'PEDM00', android: { release: '14', sdk: 34 }, rom: { name: 'ColorOS', version: 'V14.0' }, pushChannel: 'oppo',
       app: {
         package: 'com.example.im', installed: true, enabled: true, versionName: '8.1', versionCode: 801, targetSdk: 34, stopped: false,
-        notificationsEnabled: true, postNotificationsGranted: true, standbyBucket: 10, batteryOptimizationExempt: false,
+        notificationsEnabled: true, notificationImportance: -1000, postNotificationsGranted: true, standbyBucket: 10, batteryOptimizationExempt: false,
         backgroundRestricted: false, dataSaverExempt: null, hibernated: false, autostartAllowed: null,
         channels: [{ id: 'new_message', name: '新消息, "重要"', importance: 4, blocked: false, sound: null, vibration: true, lockscreenVisibility: null, showBadge: true, bypassDnd: false, group: null }],
       },

@@ -45,6 +45,7 @@ const AppSchema = z.object({
   versionCode: int.nullable(),
   targetSdk: int.nullable(),
   stopped: z.boolean().nullable(),
+  notificationImportance: int.nullable().optional(),
   notificationsEnabled: z.boolean().nullable(),
   postNotificationsGranted: z.boolean().nullable(),
   standbyBucket: int.nullable(),

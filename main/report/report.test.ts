@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, TEST_APP } from '../diagnosis/test-support.js';
+import { buildSheet, ev, TEST_APP } from '../diagnosis/sheets.test-helper.js';
 import { SEVERITIES } from '../../common/domain/findings.js';
 import { buildDeviceReport, buildReport } from './build-report.js';
 import { diagnose } from '../diagnosis/diagnose.js';
@@ -9,7 +9,9 @@ import { renderMarkdown } from './render-markdown.js';
 
 /** The audit stage's job, done here so the report is built from what an audit would hand it. */
 function diagnosed(sheet: FactSheet, app: string | null = TEST_APP) {
-  return { facts: sheet.facts, findings: diagnose(sheet, { app }) };
+  const diagnosis = diagnose(sheet, { app });
+  // The facts as the diagnosis concluded them (push channel, notifications effectively on).
+  return { facts: diagnosis.sheet.facts, findings: diagnosis.findings };
 }
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');

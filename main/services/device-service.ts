@@ -1,8 +1,8 @@
 import { refKey, toRef } from '../../common/domain/device.js';
 import type { DeviceEvent, DeviceInfo, DevicePort, DeviceRef, DeviceTracker } from '../adb/device-port.js';
 import { DevicePortError } from '../adb/device-port.js';
-import { androidVersion, detectRom, productProp } from '../probes/device-props.js';
-import { parseGetprop } from '../probes/parsers/getprop.js';
+import { androidVersion, detectRom, productProp } from '../probes/props/device-props.js';
+import { parseGetprop } from '../probes/props/getprop.js';
 import type { DeviceIdentity, DeviceListItem } from '../../common/ipc/contract.js';
 
 export type { DeviceIdentity, DeviceListItem };

@@ -14,6 +14,15 @@ export const channelBlocked: Rule = (ctx) => withApp(ctx, ID, (app) => {
     return finding(ID, 'ok', { detail: `${ctx.app} has created no notification channels yet, so none is blocked.`, evidence });
   }
   const blocked = app.channels.filter(isBlocked);
+  // A channel whose importance or group state could not be read is not known to be open.
+  const unsure = app.channels.filter((c) => c.blocked === null && !isBlocked(c));
+  if (blocked.length === 0 && unsure.length > 0) {
+    return finding(ID, 'unknown', {
+      detail: `Could not be read whether ${channelNames(unsure)} ${unsure.length > 1 ? 'are' : 'is'} blocked (importance or group state not printed in full); no other channel is blocked.`,
+      evidence,
+      remedy: 'Re-run the audit with the phone connected and unlocked; if it stays unknown, check the app\'s notification categories on the phone.',
+    });
+  }
   if (blocked.length === 0) {
     return finding(ID, 'ok', { detail: `None of ${ctx.app}'s ${app.channels.length} channel(s) is blocked.`, evidence });
   }

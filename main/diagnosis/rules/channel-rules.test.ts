@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, runRule } from '../test-support.js';
+import { buildSheet, ev, runRule } from '../sheets.test-helper.js';
 import { gmsMissing } from './gms-missing.js';
 import { noPushChannel } from './no-push-channel.js';
 import { pushChannel } from './push-channel.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelFact } from '../../../common/domain/facts.js';
-import { buildSheet, ev, runRule, TEST_APP, TUIKIT_CHANNEL } from '../test-support.js';
+import { buildSheet, ev, runRule, TEST_APP, TUIKIT_CHANNEL } from '../sheets.test-helper.js';
 import { appNotificationsBlocked } from './app-notifications-blocked.js';
 import { channelBlocked } from './channel-blocked.js';
 import { channelSilent } from './channel-silent.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, runRule, TEST_APP } from '../test-support.js';
+import { buildSheet, ev, runRule, TEST_APP } from '../sheets.test-helper.js';
 import { appHibernated } from './app-hibernated.js';
 import { autostartDenied } from './autostart-denied.js';
 import { backgroundRestricted } from './background-restricted.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FactSheet } from '../../../common/domain/facts.js';
-import { buildSheet, ev } from '../test-support.js';
+import { buildSheet, ev } from '../sheets.test-helper.js';
 import { evidenceFor, unknownReason } from './rule.js';
 
 const sheet = (evidence: FactSheet['evidence'], unknown: FactSheet['unknown'] = {}): FactSheet => ({ ...buildSheet(), evidence, unknown });

@@ -1,7 +1,6 @@
 import type { AppFacts, Evidence, FactPath, FactSheet, PushChannel } from '../../../common/domain/facts.js';
 import type { Finding, Severity } from '../../../common/domain/findings.js';
 import { checklistEntry } from '../../../common/checklist/checklist.js';
-import { gmsUsable, pickPushChannel } from '../push-channel.js';
 import type { VendorEntry } from '../../../common/vendors/vendor-table.js';
 
 export interface RuleContext {
@@ -55,7 +54,7 @@ export function evidenceFor(sheet: FactSheet, ...paths: FactPath[]): Evidence[] 
 
 /**
  * Why a fact is null: its own reason, else one recorded for the facts under it
- * ("pushServices.com.xiaomi.xmsf" → "….installed"), else the reason for the fact it belongs to.
+ * ("pushServices.<package>" → "….installed"), else the reason for the fact it belongs to.
  */
 export function unknownReason(sheet: FactSheet, ...paths: FactPath[]): string {
   for (const path of paths) {
@@ -123,11 +122,9 @@ export function withApp(ctx: RuleContext, id: string, body: (app: AppFacts) => F
   return body(app);
 }
 
-/** The channel TUIOfflinePush will use: the assembled fact, else derived from brand and Google Play services. */
+/** The channel TUIOfflinePush will use, as the diagnosis concluded it before running the rules (conclude.ts). */
 export function channelOf(sheet: FactSheet): PushChannel | null {
-  const f = sheet.facts;
-  if (f.pushChannel !== null) return f.pushChannel;
-  return pickPushChannel({ brand: f.brand, manufacturer: f.manufacturer, gmsAvailable: gmsUsable(f.gms) });
+  return sheet.facts.pushChannel;
 }
 
 export function appLabel(ctx: RuleContext): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, runRule, TEST_APP } from '../test-support.js';
+import { buildSheet, ev, runRule, TEST_APP } from '../sheets.test-helper.js';
 import { appForceStopped } from './app-force-stopped.js';
 import { appNotInstalled } from './app-not-installed.js';
 import { sessionLoggedOut } from './session-logged-out.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, ev, runRule } from '../test-support.js';
+import { buildSheet, ev, runRule } from '../sheets.test-helper.js';
 import { consoleCertificate } from './console-certificate.js';
 import { pushTokenReported } from './push-token-reported.js';
 import { vendorClassification } from './vendor-classification.js';

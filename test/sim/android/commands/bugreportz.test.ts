@@ -1,7 +1,8 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractPackageSection, splitBugreport } from '../../../../main/probes/bugreport.js';
+import { splitBugreport } from '../../../../main/probes/bugreport.js';
+import { extractPackageSection } from '../../../../main/probes/packages/packages-module.js';
 import { createPhone, type SimAndroidPhone } from '../create-phone.js';
 import { mergePackageDumps } from '../dumpstate.js';
 import { captureIo } from '../testing/capture-io.js';
@@ -66,8 +67,8 @@ describe('bugreportz on the simulated phone', () => {
     const text = mainText(files);
     expect(text).toMatch(/^------ [\d.]+s was the duration of 'SYSTEM LOG' ------$/m);
     const { outputs } = splitBugreport(text, [APP]);
-    expect(outputs.get('getprop')).toBe((await sh('getprop', a8)).out);
-    expect(outputs.get('logcat -d -v threadtime')).toBe((await sh('logcat -d -v threadtime', a8)).out);
+    expect(outputs.find((o) => o.command === 'getprop')?.text).toBe((await sh('getprop', a8)).out);
+    expect(outputs.find((o) => o.command === 'logcat -d -v threadtime')?.text).toBe((await sh('logcat -d -v threadtime', a8)).out);
   });
 
   it('fills the main text with the outputs of the phone’s own commands, in dumpstate’s sections', async () => {
@@ -84,14 +85,14 @@ describe('bugreportz on the simulated phone', () => {
     );
     const { outputs } = splitBugreport(text, [APP]);
     // The splitter returns a dumpsys body without its last newline.
-    expect(outputs.get('dumpsys notification --noredact')).toBe((await sh('dumpsys notification -a')).out.replace(/\n$/, ''));
-    expect(outputs.get(`dumpsys package ${APP}`)).toBe(extractPackageSection((await sh(`dumpsys package ${APP}`)).out, APP));
+    expect(outputs.find((o) => o.command === 'dumpsys notification --noredact')?.text).toBe((await sh('dumpsys notification -a')).out.replace(/\n$/, ''));
+    expect(outputs.find((o) => o.command === `dumpsys package ${APP}`)?.text).toBe(extractPackageSection((await sh(`dumpsys package ${APP}`)).out, APP));
   });
 
   it('reflects changes made on the phone before it runs', async () => {
     await sh(`pm revoke ${APP} android.permission.POST_NOTIFICATIONS`);
     const { outputs } = splitBugreport(mainText((await takeBugreport()).files), [APP]);
-    expect(outputs.get(`dumpsys package ${APP}`)).toContain('android.permission.POST_NOTIFICATIONS: granted=false');
+    expect(outputs.find((o) => o.command === `dumpsys package ${APP}`)?.text).toContain('android.permission.POST_NOTIFICATIONS: granted=false');
   });
 
   it('streams the zip on stdout with -s and writes nothing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { androidVersion, detectRom, oneUiVersion, productProp } from './device-props.js';
-import { fixture, realPhone } from './fixtures.test-helper.js';
-import { parseGetprop } from './parsers/getprop.js';
+import { fixture, realPhone } from '../fixtures.test-helper.js';
+import { parseGetprop } from './getprop.js';
 
 function props(text: string) {
   const r = parseGetprop(text);

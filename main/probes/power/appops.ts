@@ -22,11 +22,16 @@ export interface AppOpEntry {
 
 export interface AppOps {
   ops: Map<string, AppOpEntry>;
+  /** Ops named on a line whose mode could not be read (a cut line, `OP: ` and nothing after): unknown, not default. */
+  unreadable: Map<string, string>;
   /** The phone said `No operations.`: every op is at its default. */
   noOperations: boolean;
 }
 
-const OP_LINE = /^(Uid mode: )?([A-Z][A-Z0-9_]*(?:\(\d+\))?|Unknown\(\d+\)|[A-Z]+OP\(\d+\)): ([a-z_]+)\b/;
+const OP_NAME = '([A-Z][A-Z0-9_]*(?:\\(\\d+\\))?|Unknown\\(\\d+\\)|[A-Z]+OP\\(\\d+\\))';
+const OP_LINE = new RegExp(`^(Uid mode: )?${OP_NAME}: ([a-z_]+)\\b`);
+/** An op line cut before its mode: `RUN_ANY_IN_BACKGROUND:` or `RUN_ANY_IN_BACKGROUND: ` at the end. */
+const OP_WITHOUT_MODE = new RegExp(`^(?:Uid mode: )?${OP_NAME}:\\s*$`);
 
 export function parseAppOps(text: string): ParseResult<AppOps> {
   return guard('cmd appops get', () => {
@@ -34,6 +39,7 @@ export function parseAppOps(text: string): ParseResult<AppOps> {
     if (failure) return unparsed(`cmd appops failed: ${failure}`);
     const lines = toLines(text);
     const ops = new Map<string, AppOpEntry>();
+    const unreadable = new Map<string, string>();
     let noOperations = false;
     let errorLine: string | null = null;
     for (const raw of lines) {
@@ -49,16 +55,20 @@ export function parseAppOps(text: string): ParseResult<AppOps> {
         continue;
       }
       const m = OP_LINE.exec(line);
-      if (!m) continue;
+      if (!m) {
+        const cut = OP_WITHOUT_MODE.exec(line);
+        if (cut) unreadable.set(cut[1] ?? '', line);
+        continue;
+      }
       const entry: AppOpEntry = { op: m[2] ?? '', mode: m[3] ?? '', uidMode: m[1] !== undefined, line };
       // The package mode is what the app runs under; a uid mode only fills in when no package line exists.
       const existing = ops.get(entry.op);
       if (!existing || (existing.uidMode && !entry.uidMode)) ops.set(entry.op, entry);
     }
-    if (ops.size === 0 && !noOperations) {
+    if (ops.size === 0 && !noOperations && unreadable.size === 0) {
       if (errorLine) return unparsed(`cmd appops: ${errorLine}`);
       return unparsed(lines.some((l) => l.trim() !== '') ? 'no `OP: mode` lines in appops output' : 'cmd appops printed nothing');
     }
-    return parsed({ ops, noOperations });
+    return parsed({ ops, unreadable, noOperations });
   });
 }

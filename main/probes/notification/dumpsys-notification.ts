@@ -49,9 +49,15 @@ export interface ChannelGroupDump {
 
 export interface AppNotificationSettings {
   uid: number | null;
-  /** NotificationManager importance; -1000 (unspecified) when the dump omits it, which means allowed. */
-  importance: number;
+  /**
+   * NotificationManager importance; -1000 (unspecified) when the line omits it, which means the app is at its
+   * default (allowed). Null when the line names an importance that cannot be read (cut right after
+   * `importance=`, or a label no Android version prints): see importanceProblem.
+   */
+  importance: number | null;
   importanceLabel: string | null;
+  /** Why importance is null. */
+  importanceProblem: string | null;
   /** Android 13+: the POST_NOTIFICATIONS decision was made by the user. */
   userSet: boolean | null;
   showBadge: boolean | null;
@@ -175,13 +181,24 @@ function readAppSettingsLine(line: string, pkg: string): AppNotificationSettings
   const m = /^AppSettings: (\S+) \(([^)]*)\)(.*)$/.exec(trimmed);
   if (!m || m[1] !== pkg) return null;
   const rest = m[3] ?? '';
-  const label = /\simportance=(\w+)/.exec(rest)?.[1] ?? null;
-  let importance = -1000;
-  if (label !== null) importance = IMPORTANCE_NAMES[label] ?? toInt(label) ?? -1000;
+  const token = /(?:^|\s)importance=(\w*)/.exec(rest);
+  const label = token ? token[1] ?? '' : null;
+  let importance: number | null = -1000;
+  let importanceProblem: string | null = null;
+  if (label !== null) {
+    // A label we cannot read is unknown, never "unspecified": unspecified would read as allowed.
+    importance = IMPORTANCE_NAMES[label] ?? toInt(label);
+    if (importance === null) {
+      importanceProblem = label === ''
+        ? `the AppSettings line ends at "importance=" (output cut short): ${trimmed}`
+        : `unknown importance "${label.slice(0, 40)}" on the AppSettings line: ${trimmed}`;
+    }
+  }
   return {
     uid: toInt(m[2]),
     importance,
-    importanceLabel: label,
+    importanceLabel: label === '' ? null : label,
+    importanceProblem,
     userSet: toBool(/\suserSet=(\w+)/.exec(rest)?.[1]),
     showBadge: toBool(/\sshowBadge=(\w+)/.exec(rest)?.[1]),
     banned: toBool(/\sbanned=(\w+)/.exec(rest)?.[1]),

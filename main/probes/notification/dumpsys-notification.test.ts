@@ -98,3 +98,34 @@ describe('parseDumpsysNotification', () => {
     expect(parseDumpsysNotification('[ro.a]: [b]', 'a.b').ok).toBe(false);
   });
 });
+
+describe('an AppSettings importance that cannot be read (issue 8)', () => {
+  const channel = "  NotificationChannel{mId='im', mName=Messages, mImportance=4, mGroup='null'}";
+
+  it('is null with the reason when the line is cut right after "importance=", never unspecified (allowed)', () => {
+    const r = parseDumpsysNotification('AppSettings: com.example.im (10318) importance=', 'com.example.im');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.value.app?.settings;
+    expect(s?.importance).toBeNull();
+    expect(s?.importanceProblem).toMatch(/ends at "importance=" \(output cut short\)/);
+  });
+
+  it('is null with the reason for a label no Android version prints', () => {
+    const r = parseDumpsysNotification(`AppSettings: com.example.im (10318) importance=BLOCKED_BY_OEM userSet=true\n${channel}\n`, 'com.example.im');
+    expect(r.ok && r.value.app?.settings?.importance).toBeNull();
+    expect(r.ok && r.value.app?.settings?.importanceProblem).toMatch(/unknown importance "BLOCKED_BY_OEM"/);
+    // The channels under the line are still read.
+    expect(r.ok && r.value.app?.channels.map((c) => c.id)).toEqual(['im']);
+  });
+
+  it('still reads a known label, a number and a line that omits importance (the app at its default)', () => {
+    const read = (rest: string) => {
+      const r = parseDumpsysNotification(`AppSettings: com.example.im (10318)${rest}\n`, 'com.example.im');
+      return r.ok ? r.value.app?.settings?.importance : 'unparsed';
+    };
+    expect(read(' importance=NONE')).toBe(0);
+    expect(read(' importance=2')).toBe(2);
+    expect(read(' showBadge=false')).toBe(-1000);
+  });
+});

@@ -2,6 +2,7 @@ import type {
   AppFacts, ChannelFact, DeviceFacts, Evidence, FactSheet, GmsFact, PushLogFacts, PushServiceFact, SystemFacts, Vendor,
 } from '../../common/domain/facts.js';
 import type { Finding } from '../../common/domain/findings.js';
+import { concludeFacts } from './conclude.js';
 import { channelOf, type Rule } from './rules/rule.js';
 import { vendorOf } from '../../common/vendors/vendor-table.js';
 
@@ -80,7 +81,7 @@ export const TUIKIT_CHANNEL: ChannelFact = {
 function healthyApp(): AppFacts {
   return {
     package: TEST_APP, installed: true, enabled: true, versionName: '7.2.4146', versionCode: 1024, targetSdk: 33,
-    stopped: false, notificationsEnabled: true, postNotificationsGranted: true, standbyBucket: 10,
+    stopped: false, notificationImportance: null, notificationsEnabled: true, postNotificationsGranted: true, standbyBucket: 10,
     batteryOptimizationExempt: true, backgroundRestricted: false, dataSaverExempt: false, hibernated: false,
     autostartAllowed: true, channels: [{ ...TUIKIT_CHANNEL }],
   };
@@ -132,7 +133,8 @@ export function buildSheet(preset: Preset = 'xiaomi', patch: SheetPatch = {}): F
   };
 }
 
-/** Runs one rule the way `diagnose` does: vendor from the phone's channel, the test app under test. */
-export function runRule(rule: Rule, sheet: FactSheet, app: string | null = TEST_APP): Finding | null {
+/** Runs one rule the way `diagnose` does: conclusions drawn, vendor from the phone's channel, the test app under test. */
+export function runRule(rule: Rule, probed: FactSheet, app: string | null = TEST_APP): Finding | null {
+  const sheet = concludeFacts(probed);
   return rule({ sheet, vendor: vendorOf(channelOf(sheet)), app });
 }

@@ -32,3 +32,13 @@ describe('parseAppOps', () => {
     expect(r.ok && r.value.ops.get('RUN_ANY_IN_BACKGROUND')?.mode).toBe('ignore');
   });
 });
+
+describe('an appops line whose mode cannot be read (issue 8)', () => {
+  it('keeps the op as unreadable instead of dropping it (a dropped op reads as "at its default: allowed")', () => {
+    const r = parseAppOps('RUN_IN_BACKGROUND: ignore\nRUN_ANY_IN_BACKGROUND:\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.ops.has('RUN_ANY_IN_BACKGROUND')).toBe(false);
+    expect(r.value.unreadable.get('RUN_ANY_IN_BACKGROUND')).toBe('RUN_ANY_IN_BACKGROUND:');
+  });
+});
