@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { Report } from '../../common/domain/report.js';
+import { LOCALES, localeFromEnv, type Locale } from '../../common/i18n/locale.js';
 import type { Redactor } from '../report/redact.js';
 import { REPORT_FORMATS, reportWriter, type ReportFormat, type ReportWriter } from '../report/writers.js';
 import { checkFileTarget, keepInTemp, OutputError, plainFsError, writeFileAtomic } from '../util/output-target.js';
@@ -11,10 +12,17 @@ export interface ReportOutputOptions {
   format: ReportFormat;
   out?: string;
   force?: boolean;
+  lang?: Locale;
 }
 
 export function formatOption(): Option {
-  return new Option('--format <format>', 'report format (html, pdf and csv are not in this build yet)').choices([...REPORT_FORMATS]).default('json');
+  return new Option('--format <format>', 'report format: json (the contract), md (a ticket), html (self-contained), pdf (needs Chromium), csv (the lab matrix)')
+    .choices([...REPORT_FORMATS]).default('json');
+}
+
+/** `--lang`: the reader's language for findings' surroundings, verdicts and report labels; default from LC_ALL / LANG. */
+export function langOption(env: Readonly<Record<string, string | undefined>>): Option {
+  return new Option('--lang <locale>', 'language of the report: en or zh-CN (default from LC_ALL/LANG)').choices([...LOCALES]).default(localeFromEnv(env));
 }
 
 export function forceOption(): Option {
@@ -47,7 +55,10 @@ export async function prepareReportOutput(options: ReportOutputOptions, inputs: 
  * written, the report is kept in the temporary folder and the message says where and why.
  */
 export async function writeReport(report: Report, writer: ReportWriter, options: ReportOutputOptions, deps: CliDeps, redactor: Redactor | null): Promise<void> {
-  const body = await writer.render(redactor ? redactor.report(report) : report, deps.signal ? { signal: deps.signal } : {});
+  const body = await writer.render(redactor ? redactor.report(report) : report, {
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(options.lang ? { locale: options.lang } : {}),
+  });
   if (!options.out) {
     // prepareReportOutput sends binary formats to a file.
     deps.stdout(typeof body === 'string' ? body : new TextDecoder().decode(body));

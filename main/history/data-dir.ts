@@ -6,7 +6,9 @@ import path from 'node:path';
  * workstation's history and the other way round. Follows each OS's convention for application data
  * (XDG Base Directory on Linux, %APPDATA% on Windows, Application Support on macOS).
  */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
+export function userDataDir(
+  env: Readonly<Record<string, string | undefined>> = process.env, platform: NodeJS.Platform = process.platform, home: string = env.HOME || env.USERPROFILE || os.homedir(),
+): string {
   if (platform === 'win32') return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'Push Doctor');
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Push Doctor');
   // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
@@ -14,6 +16,6 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
   return path.posix.join(xdg, 'push-doctor');
 }
 
-export function historyDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function historyDir(env: Readonly<Record<string, string | undefined>> = process.env, platform: NodeJS.Platform = process.platform): string {
   return path.join(userDataDir(env, platform), 'history');
 }

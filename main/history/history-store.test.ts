@@ -107,15 +107,15 @@ describe('HistoryStore', () => {
     let sawTemp = false;
     for (let i = 0; i < 2000 && !sawTemp; i++) {
       await new Promise((r) => setTimeout(r, 5));
-      sawTemp = readdirSync(folder).some((n) => n.startsWith('.tmp-'));
+      sawTemp = readdirSync(folder).some((n) => n.startsWith('.'));
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(sawTemp).toBe(true);
-    expect(readdirSync(folder).filter((n) => !n.startsWith('.tmp-'))).toEqual(before);
+    expect(readdirSync(folder).filter((n) => !n.startsWith('.'))).toEqual(before);
     expect((await store.previous(pixel, 'com.example.im'))?.auditedAt).toBe('2026-11-25T10:00:00.000Z');
     await mkdir(folder, { recursive: true });
     await store.save(at(labFixture(), '2026-11-27T10:00:00.000Z'));
-    expect(readdirSync(folder).some((n) => n.startsWith('.tmp-'))).toBe(false);
+    expect(readdirSync(folder).some((n) => n.startsWith('.'))).toBe(false);
   }, 30_000);
 });

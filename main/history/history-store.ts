@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeviceReport, Report } from '../../common/domain/report.js';
+import { writeFileAtomic } from '../util/output-target.js';
 import { deviceChanges } from './device-changes.js';
 
 /**
  * Every audit is kept, one file per phone per audit, so a phone's previous audit is one directory read away
- * and a lab of hundreds of phones never rewrites one big file. Writes are atomic (temp file in the same
- * folder, fsync, rename, fsync of the folder): a process killed mid-write leaves the previous history
- * readable and at worst a stale temp file, which readers skip and the next write removes.
+ * and a lab of hundreds of phones never rewrites one big file. Writes are atomic (the CLI's one atomic writer:
+ * temp file in the same folder, fsync, link or rename, fsync of the folder): a process killed mid-write leaves
+ * the previous history readable and at worst a stale temp file, which readers skip and the next write removes.
  */
 export interface HistoryOptions {
   dir: string;
@@ -23,7 +24,8 @@ export interface HistoryEntry {
 }
 
 const DEFAULT_KEEP = 50;
-const TEMP = '.tmp-';
+/** The atomic writer's temp files are hidden files in the same folder: skipped by readers, removed by the next write. */
+const isTemp = (name: string): boolean => name.startsWith('.');
 
 /**
  * Who the phone is across audits: its adb server and serial, and for a phone reached over the network
@@ -53,7 +55,7 @@ export class HistoryStore {
       await mkdir(folder, { recursive: true });
       const entry: HistoryEntry = { auditedAt: report.generatedAt, app: report.app ?? null, device: withoutChanges(device) };
       const name = `${report.generatedAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.json`;
-      await writeAtomic(folder, name, `${JSON.stringify(entry)}\n`);
+      await writeFileAtomic(path.join(folder, name), `${JSON.stringify(entry)}\n`, { force: false });
       await this.prune(folder);
     }
   }
@@ -85,8 +87,8 @@ export class HistoryStore {
 
   private async prune(folder: string): Promise<void> {
     const names = await readdir(folder);
-    for (const stale of names.filter((n) => n.startsWith(TEMP))) await rm(path.join(folder, stale), { force: true });
-    const kept = names.filter((n) => n.endsWith('.json') && !n.startsWith(TEMP)).sort();
+    for (const stale of names.filter(isTemp)) await rm(path.join(folder, stale), { force: true });
+    const kept = names.filter((n) => n.endsWith('.json') && !isTemp(n)).sort();
     for (const old of kept.slice(0, Math.max(0, kept.length - this.keep))) await rm(path.join(folder, old), { force: true });
   }
 }
@@ -98,7 +100,7 @@ function withoutChanges(d: DeviceReport): DeviceReport {
 
 async function entries(folder: string): Promise<string[]> {
   try {
-    return (await readdir(folder)).filter((n) => n.endsWith('.json') && !n.startsWith(TEMP)).sort();
+    return (await readdir(folder)).filter((n) => n.endsWith('.json') && !isTemp(n)).sort();
   } catch {
     return [];
   }
@@ -111,29 +113,5 @@ async function readEntry(file: string): Promise<HistoryEntry | null> {
     return parsed as HistoryEntry;
   } catch {
     return null;
-  }
-}
-
-/** Temp file beside the target, fsync, rename over it, fsync the folder so the rename itself survives a crash. */
-export async function writeAtomic(folder: string, name: string, data: string | Uint8Array): Promise<void> {
-  const temp = path.join(folder, `${TEMP}${name}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path.join(folder, name));
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  const dir = await open(folder, 'r').catch(() => null);
-  if (dir) {
-    // Windows cannot fsync a directory; elsewhere this makes the rename durable.
-    await dir.sync().catch(() => undefined);
-    await dir.close();
   }
 }

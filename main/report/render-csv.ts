@@ -1,5 +1,6 @@
 import { verdictOf } from '../../common/checklist/verdict.js';
 import type { DeviceReport, Report } from '../../common/domain/report.js';
+import type { Locale } from '../../common/i18n/locale.js';
 import { vendorOf } from '../../common/vendors/vendor-table.js';
 
 /**
@@ -16,18 +17,18 @@ export const CSV_KEY_CHECKS = [
 
 const BOM = '\uFEFF';
 
-export function renderCsv(report: Report): string {
+export function renderCsv(report: Report, locale: Locale = 'en'): string {
   const header = [
     'server', 'serial', 'state', 'manufacturer', 'brand', 'model', 'android', 'sdk', 'rom', 'rom version',
-    'push channel', 'app', 'verdict', 'what blocks the push', 'errors', 'warnings', ...CSV_KEY_CHECKS, 'channels', 'audit errors',
+    'push channel', 'app', 'verdict', 'what blocks the push', 'errors', 'warnings', ...CSV_KEY_CHECKS, 'channels', 'audit errors', 'changes since last audit',
   ];
-  const rows = report.devices.map((d) => row(d, report.app ?? ''));
+  const rows = report.devices.map((d) => row(d, report.app ?? '', locale));
   return BOM + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-function row(d: DeviceReport, app: string): string[] {
+function row(d: DeviceReport, app: string, locale: Locale): string[] {
   const f = d.facts;
-  const v = verdictOf(d.findings, d.state);
+  const v = verdictOf(d.findings, d.state, locale);
   const severityOf = new Map(d.findings.map((x) => [x.id, x.severity]));
   const count = (s: string): string => String(d.findings.filter((x) => x.severity === s).length);
   const channels = (f.app?.channels ?? []).map((c) => `${c.id}${c.name ? ` (${c.name})` : ''}: ${c.importance ?? '?'}`).join('; ');
@@ -40,6 +41,7 @@ function row(d: DeviceReport, app: string): string[] {
     ...CSV_KEY_CHECKS.map((id) => severityOf.get(id) ?? ''),
     channels,
     d.errors.map((e) => `${e.code}: ${e.message}`).join('; '),
+    (d.changes ?? []).map(changeText).join('; '),
   ];
 }
 
@@ -47,4 +49,10 @@ function row(d: DeviceReport, app: string): string[] {
 export function field(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One change as a short line: "system.zenMode 0 → 1", "dnd-on ok → warning". */
+export function changeText(c: NonNullable<DeviceReport['changes']>[number]): string {
+  const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  return 'path' in c ? `${c.path} ${show(c.before)} → ${show(c.after)}` : `${c.finding} ${show(c.before)} → ${show(c.after)}`;
 }

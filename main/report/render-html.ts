@@ -6,6 +6,7 @@ import type { DeviceReport, Report } from '../../common/domain/report.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { plural, translator } from '../../common/i18n/messages.js';
 import { countBySeverity, identityLine } from './device-identity.js';
+import { changeText } from './render-csv.js';
 
 /**
  * A self-contained HTML report: one file that opens anywhere with no network (no script, no external
@@ -98,6 +99,7 @@ function device(d: DeviceReport, index: number, ctx: Ctx): string {
     `<h2>${esc(phoneName(d, ctx))}</h2>`,
     `<p class="meta">${serial}${server} · ${esc(t('report.state', { state: d.state }))}${summary ? ` · ${esc(summary)}` : ''}</p>`,
     verdictBlock(v, ctx),
+    changes(d, ctx),
     checklist(d.findings, v, ctx),
     pushTests(d, ctx),
     fixes(d, ctx),
@@ -152,6 +154,15 @@ function evidence(list: readonly Evidence[], { t }: Ctx): string {
   if (list.length === 0) return '';
   const items = list.map((e) => `<li><code>$ ${esc(e.command)}</code><pre>${esc(e.excerpt)}</pre></li>`).join('');
   return `<details class="evidence"${list.length <= 2 ? ' open' : ''}><summary>${esc(t('report.evidence', { count: list.length }))}</summary><ul>${items}</ul></details>`;
+}
+
+/** With --since-last: what changed on the phone, before its checklist, since that is what the reader asked. */
+function changes(d: DeviceReport, { t, time }: Ctx): string {
+  if (d.changes === undefined) return '';
+  if (!d.previousAuditAt) return `<p class="meta">${esc(t('report.first-audit'))}</p>`;
+  const when = time(d.previousAuditAt);
+  if (d.changes.length === 0) return `<p class="meta">${esc(t('report.no-changes', { time: when }))}</p>`;
+  return `<h3>${esc(t('report.changes', { time: when }))}</h3><ul class="changes">${d.changes.map((c) => `<li><code>${esc(changeText(c))}</code></li>`).join('')}</ul>`;
 }
 
 function pushTests(d: DeviceReport, { t, time }: Ctx): string {

@@ -2,6 +2,7 @@ import type { Evidence } from '../../common/domain/facts.js';
 import { SEVERITIES } from '../../common/domain/findings.js';
 import type { DeviceReport, Report } from '../../common/domain/report.js';
 import { countBySeverity, identityLine } from './device-identity.js';
+import { changeText } from './render-csv.js';
 
 /**
  * Markdown for pasting into a ticket (GitHub / GitLab / Jira with Markdown): per device an identity line, the
@@ -25,6 +26,7 @@ function renderDevice(d: DeviceReport): string[] {
   const summary = SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ');
   out.push(`Serial ${code(d.serial)} · state: ${d.state}${summary ? ` · ${summary}` : ''}`, '');
 
+  if (d.changes !== undefined) out.push(...changeLines(d), '');
   const attention = d.findings.filter((f) => f.severity !== 'ok');
   if (attention.length > 0) {
     out.push('| Severity | Check | What was seen | Remedy | Evidence |', '|---|---|---|---|---|');
@@ -54,6 +56,13 @@ function renderDevice(d: DeviceReport): string[] {
   }
   if (d.probes && d.probes.missing.length > 0) out.push(`Not read: ${d.probes.missing.map(code).join(', ')}`, '');
   return out;
+}
+
+/** With --since-last: what changed since the phone's previous audit, or that nothing did. */
+function changeLines(d: DeviceReport): string[] {
+  if (!d.previousAuditAt) return ['_First audit of this phone with this app: nothing to compare yet._'];
+  if (!d.changes || d.changes.length === 0) return [`**No change** since the last audit (${d.previousAuditAt}).`];
+  return [`**Changes since the last audit** (${d.previousAuditAt}):`, '', ...d.changes.map((c) => `- ${code(changeText(c))}`)];
 }
 
 function evidenceCell(evidence: readonly Evidence[]): string {

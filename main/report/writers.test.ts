@@ -4,12 +4,21 @@ import { availableFormats, REPORT_FORMATS, reportWriter } from './writers.js';
 describe('report writers', () => {
   it('offers every format of the contract and says which are built', () => {
     expect(REPORT_FORMATS).toEqual(['json', 'md', 'html', 'pdf', 'csv']);
-    expect(availableFormats()).toEqual(['json', 'md']);
+    expect(availableFormats()).toEqual(['json', 'md', 'html', 'pdf', 'csv']);
   });
 
-  it('refuses a format that is not built yet, and one that does not exist, naming what to use', async () => {
-    expect(await reportWriter('html')).toEqual({ ok: false, reason: 'The html report format is not in this build yet; use --format json or --format md.' });
-    expect(await reportWriter('docx')).toEqual({ ok: false, reason: 'There is no "docx" report format; use --format json or --format md.' });
+  it('refuses a format that does not exist, naming what to use', async () => {
+    expect(await reportWriter('docx')).toEqual({
+      ok: false, reason: 'There is no "docx" report format; use --format json or --format md or --format html or --format pdf or --format csv.',
+    });
+  });
+
+  it('writes PDF as bytes, the others as text', async () => {
+    const pdf = await reportWriter('pdf');
+    const csv = await reportWriter('csv');
+    if (!pdf.ok || !csv.ok) throw new Error('pdf and csv are built, and Chromium is installed for the tests');
+    expect(pdf.writer.binary).toBe(true);
+    expect(csv.writer.binary).toBeFalsy();
   });
 
   it('renders JSON and Markdown through the chosen writer', async () => {

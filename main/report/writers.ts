@@ -1,5 +1,10 @@
 import type { Report } from '../../common/domain/report.js';
+import type { Locale } from '../../common/i18n/locale.js';
+import { findChromium } from './find-chromium.js';
+import { renderCsv } from './render-csv.js';
+import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
+import { renderPdf } from './render-pdf.js';
 
 /**
  * The report writers: format → how a report becomes that format. The formats are the contract's
@@ -11,6 +16,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface WriteOptions {
   signal?: AbortSignal;
+  /** The reader's language (HTML, PDF and the CSV verdict column); evidence is never translated. */
+  locale?: Locale;
+  /** Extra lines for the environment block of HTML and PDF (adb version…); never secrets. */
+  environment?: Readonly<Record<string, string>>;
 }
 
 export interface ReportWriter {
@@ -30,7 +39,25 @@ export interface ReportWriter {
 
 const WRITERS: Partial<Record<ReportFormat, ReportWriter>> = {
   json: { format: 'json', extension: 'json', mediaType: 'application/json', render: (r) => `${JSON.stringify(r, null, 2)}\n` },
-  md: { format: 'md', extension: 'md', mediaType: 'text/markdown', render: renderMarkdown },
+  md: { format: 'md', extension: 'md', mediaType: 'text/markdown', render: (r) => renderMarkdown(r) },
+  html: {
+    format: 'html', extension: 'html', mediaType: 'text/html',
+    render: (r, o) => renderHtml(r, { ...(o?.locale ? { locale: o.locale } : {}), ...(o?.environment ? { environment: o.environment } : {}) }),
+  },
+  csv: { format: 'csv', extension: 'csv', mediaType: 'text/csv', render: (r, o) => renderCsv(r, o?.locale ?? 'en') },
+  pdf: {
+    format: 'pdf', extension: 'pdf', mediaType: 'application/pdf', binary: true,
+    async unavailable() {
+      const found = await findChromium({ env: process.env, platform: process.platform });
+      return found.found ? null : found.message;
+    },
+    async render(r, o) {
+      const found = await findChromium({ env: process.env, platform: process.platform });
+      if (!found.found) throw new Error(found.message);
+      const html = renderHtml(r, { ...(o?.locale ? { locale: o.locale } : {}), ...(o?.environment ? { environment: o.environment } : {}) });
+      return renderPdf(html, { executablePath: found.path, ...(o?.signal ? { signal: o.signal } : {}) });
+    },
+  },
 };
 
 /** The formats this build can write. */

@@ -96,6 +96,9 @@ export const en = {
   'report.env.app': 'App under test',
   'report.unknown-phone': 'Unknown phone',
   'report.page': 'Page',
+  'report.changes': 'Changes since the last audit ({time})',
+  'report.no-changes': 'No change since the last audit ({time}).',
+  'report.first-audit': 'First audit of this phone with this app: nothing to compare yet.',
 } as const;
 
 export type SourceCatalog = typeof en;

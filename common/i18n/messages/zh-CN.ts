@@ -95,6 +95,9 @@ export const zhCN = {
   'report.env.app': '被测应用',
   'report.unknown-phone': '未知手机',
   'report.page': '页',
+  'report.changes': '自上次审计（{time}）以来的变化',
+  'report.no-changes': '自上次审计（{time}）以来没有变化。',
+  'report.first-audit': '这是此手机针对此应用的首次审计，暂无可比较的记录。',
 } as const satisfies CatalogOf<SourceCatalog>;
 
 const placeholdersMatch: PlaceholdersMatch<SourceCatalog, typeof zhCN> = true;

@@ -84,8 +84,7 @@ describe('analyze --out never loses a file', () => {
   it('checks the target and the format before reading the input, in plain words', async () => {
     const missing = join(dir, 'nothing-here');
     const cases: [string[], RegExp][] = [
-      [['--format', 'html'], /The html report format is not in this build yet; use --format json or --format md/],
-      [['--format', 'pdf', '--out', join(dir, 'r.pdf')], /pdf report format is not in this build yet/],
+      [['--format', 'pdf'], /A pdf report is a file, not text for the terminal: add --out report.pdf/],
       [['--out', dir], /is a folder; name a file inside it/],
       [['--out', join(dir, 'no', 'such', 'r.json')], /the folder .*no.*such does not exist/],
     ];

@@ -8,11 +8,13 @@ import { buildDeviceReport, buildReport } from '../../report/build-report.js';
 import { shown } from '../../util/shown.js';
 import { commandIo } from '../command-io.js';
 import { CliExit, EXIT, type CliDeps } from '../program.js';
-import { forceOption, formatOption, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import { forceOption, formatOption, langOption, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import type { Locale } from '../../../common/i18n/locale.js';
 
 interface AnalyzeCliOptions {
   app?: string;
   format: ReportFormat;
+  lang: Locale;
   out?: string;
   force: boolean;
   redact: boolean;
@@ -25,6 +27,7 @@ export function register(program: Command, deps: CliDeps): void {
     .argument('<path>', 'capture folder, capture zip, bugreport zip or bugreport text file')
     .option('--app <package>', 'the app under test (default: the one the capture names)')
     .addOption(formatOption())
+    .addOption(langOption(deps.env))
     .option('--out <file>', 'write the report to a file instead of stdout (never over the input)')
     .addOption(forceOption())
     .option('--redact', 'replace serials, hardware ids, tokens, account ids, e-mail addresses and phone numbers with stable hashes', false)

@@ -7,6 +7,7 @@ import { runCli, type CliDeps } from '../program.js';
 
 const POCO_MIUI = readFileSync(new URL('../../probes/__fixtures__/getprop/xiaomi-poco-x5pro-miui14-a12.txt', import.meta.url), 'utf8');
 
+const dataHome = mkdtempSync(join(tmpdir(), 'pd-data-'));
 let fake: FakeAdbServer;
 let adb = '';
 let dir = '';
@@ -14,7 +15,7 @@ let dir = '';
 async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const deps: CliDeps = { version: '0.0.0-test', env: { ADB_EMU: '0', PATH: '/nonexistent' }, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const deps: CliDeps = { version: '0.0.0-test', env: { ADB_EMU: '0', PATH: '/nonexistent', XDG_DATA_HOME: dataHome }, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
   const code = await runCli(args, deps);
   return { code, stdout, stderr };
 }
@@ -69,7 +70,8 @@ describe('the output is checked before a phone is touched', () => {
   const shellCount = () => fake.shellLog.length;
 
   it.each([
-    [['--format', 'csv'], /csv report format is not in this build yet/],
+    [['--format', 'pdf'], /A pdf report is a file, not text for the terminal: add --out report.pdf/],
+    [['--format', 'docx'], /Allowed choices are json, md, html, pdf, csv/],
     [['--out', '.'], /is a folder; name a file/],
     [['--out', join('no', 'such', 'folder', 'r.json')], /the folder .*folder does not exist/],
   ])('audit %j ends with exit 2 and no command run', async (args, message) => {

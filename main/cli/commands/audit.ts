@@ -10,7 +10,10 @@ import { commandIo, type CommandIo } from '../command-io.js';
 import { auditOutcome } from '../exit-status.js';
 import { addAdbOption, CliExit, EXIT, type CliDeps } from '../program.js';
 import { openPort } from '../open-port.js';
-import { forceOption, formatOption, parseFailOn, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import { forceOption, formatOption, langOption, parseFailOn, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import type { Locale } from '../../../common/i18n/locale.js';
+import { historyDir } from '../../history/data-dir.js';
+import { HistoryStore } from '../../history/history-store.js';
 import type { AdbServerAddress } from '../../adb/device-port.js';
 
 interface AuditCliOptions {
@@ -19,10 +22,14 @@ interface AuditCliOptions {
   all: boolean;
   app?: string;
   format: ReportFormat;
+  lang: Locale;
   out?: string;
   force: boolean;
   redact: boolean;
   failOn?: 'error' | 'warning';
+  sinceLast: boolean;
+  /** A folder, or false with --no-history. */
+  history: string | boolean;
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -36,7 +43,11 @@ export function register(program: Command, deps: CliDeps): void {
       .option('--all', 'audit every device of every adb server', false)
       .option('--app <package>', 'the app under test, e.g. com.example.im')
       .addOption(formatOption())
+      .addOption(langOption(deps.env))
       .option('--out <file>', 'write the report to a file instead of stdout')
+      .option('--since-last', 'add what changed on each phone since its previous audit of the same app', false)
+      .option('--history <dir>', 'where audits are kept (default: the per-user data folder the app shares)')
+      .option('--no-history', 'do not keep this audit')
       .addOption(forceOption())
       .option('--redact', 'replace serials, hardware ids, tokens, account ids, e-mail addresses and phone numbers with stable hashes, in the report and on stderr', false)
       .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists, 3 when a phone could not be audited (error|warning)', parseFailOn),
@@ -51,7 +62,8 @@ export function register(program: Command, deps: CliDeps): void {
       const writer = await prepareReportOutput(options);
       const port = openPort(options.adb, deps);
       try {
-        const report = await runAudit(port, options, io);
+        const audited = await runAudit(port, options, io);
+        const report = await keepInHistory(audited, options, io);
         await writeReport(report, writer, options, io, io.redactor);
         const outcome = auditOutcome(report, options.failOn);
         if (outcome) throw outcome;
@@ -60,6 +72,21 @@ export function register(program: Command, deps: CliDeps): void {
       }
     });
   });
+}
+
+/**
+ * Every audit is kept (unless --no-history), so the next one can say what changed; --since-last adds that to
+ * this report first. A history that cannot be written costs a warning, never the audit.
+ */
+async function keepInHistory(report: Report, options: AuditCliOptions, io: CommandIo): Promise<Report> {
+  if (options.history === false && !options.sinceLast) return report;
+  const dir = typeof options.history === 'string' ? options.history : historyDir(io.env);
+  const store = new HistoryStore({ dir });
+  const withChanges = options.sinceLast ? await store.withChanges(report) : report;
+  if (options.history !== false) {
+    await store.save(report).catch((error: Error) => io.stderr(`warning: this audit was not kept in ${dir}: ${error.message}\n`));
+  }
+  return withChanges;
 }
 
 async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOptions, io: CommandIo): Promise<Report> {

@@ -2,7 +2,7 @@ import type { AndroidVersion, RomFact } from '../../../common/domain/facts.js';
 import { bugreportOutput, type ProbeModule } from '../probe-module.js';
 import { outputProblem, run, type OutputIndex, type SheetBuilder } from '../read-kit.js';
 import { androidVersion, detectRom, productProp, type Props } from './device-props.js';
-import { parseGetprop } from './getprop.js';
+import { firstProp, parseGetprop } from './getprop.js';
 
 /** Maker, model, Android version and ROM, from `getprop`. */
 
@@ -35,7 +35,7 @@ export const propsModule: ProbeModule<PropsCommand> = {
     return props === null ? [] : [bugreportOutput('getprop', props)];
   },
   read({ out }, sheet: SheetBuilder) {
-    const identity = ['manufacturer', 'brand', 'model', 'device', 'android', 'rom'] as const;
+    const identity = ['fingerprint', 'manufacturer', 'brand', 'model', 'device', 'android', 'rom'] as const;
     const r = readProps(out);
     if ('reason' in r) {
       for (const p of identity) sheet.why(p, r.reason);
@@ -51,6 +51,15 @@ export const propsModule: ProbeModule<PropsCommand> = {
       } else {
         sheet.why(field, `ro.product.${field} not in getprop output${truncatedNote}`);
       }
+    }
+    // The build the phone runs: history recognises a phone reached over the network (whose port changes) by it.
+    const fingerprint = firstProp(props, ['ro.build.fingerprint', 'ro.system.build.fingerprint', 'ro.vendor.build.fingerprint']);
+    if (fingerprint) {
+      sheet.facts.fingerprint = fingerprint.value;
+      sheet.cite('fingerprint', command, fingerprint.line);
+    } else {
+      sheet.facts.fingerprint = null;
+      sheet.why('fingerprint', `ro.build.fingerprint not in getprop output${truncatedNote}`);
     }
     const android = androidVersion(props);
     if (android) {
