@@ -10,6 +10,7 @@ import { auditDevice } from '../main/audit/audit-device.js';
 import { auditLab } from '../main/audit/audit-lab.js';
 import { probePlan } from '../main/probes/probe-plan.js';
 import { parseDumpsysNotification } from '../main/probes/notification/dumpsys-notification.js';
+import { REPORT_FORMATS, reportWriter } from '../main/report/writers.js';
 import { largeNotificationDump } from './large-notification-dump.js';
 import { freePort } from '../test/sim/adb/adb-server.js';
 import { startSimProcess, type SimProcess } from './sim-process.js';
@@ -94,6 +95,46 @@ async function lab(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+/**
+ * The device lab at scale (64 phones over two adb servers): the audit process and the simulators measured apart,
+ * then the time each report format takes to render that lab.
+ */
+async function labAtScale(env: NodeJS.ProcessEnv): Promise<void> {
+  const profiles = ['xiaomi-hyperos-a14', 'redmi-miui-a12', 'huawei-harmonyos-a12', 'honor-magicos-a15', 'oppo-coloros-a14', 'vivo-originos-a14', 'samsung-oneui-a14', 'pixel-a16'];
+  const ports = [await freePort(), await freePort()];
+  const sims: SimProcess[] = [];
+  const port = createAdbTsPort({ servers: ports.map((p) => ({ host: '127.0.0.1', port: p })), env });
+  try {
+    for (const adbPort of ports) {
+      sims.push(await startSimProcess([...profiles.flatMap((p) => ['--profile', p]), '--count', '4', '--adb-port', String(adbPort), '--latency-ms', String(LATENCY_MS)], env));
+    }
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+    const [t, report] = await timed(() => auditLab(port, { app: APP }));
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const complete = report.devices.filter((d) => d.state === 'device' && (d.probes?.missing.length ?? 1) === 0).length;
+    const simPeaks = sims.map((s) => s.peakRss()).filter((n): n is number => n !== null);
+    console.log(`5. Lab of ${report.devices.length} phones on two adb servers (${complete} fully read, default concurrency), latency ${LATENCY_MS} ms`);
+    console.log(`   wall time: ${ms(t)} (target < 10000 ms); audit process peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (target < 400 MiB); `
+      + `simulators ${simPeaks.map((b) => `${(b / 2 ** 20).toFixed(0)} MiB`).join(' + ')} (their own processes)`);
+    const renders: string[] = [];
+    for (const format of REPORT_FORMATS) {
+      const choice = await reportWriter(format);
+      if (!choice.ok) { renders.push(`${format}: ${choice.reason}`); continue; }
+      const [rt, body] = await timed(async () => choice.writer.render(report));
+      renders.push(`${format} ${ms(rt)} (${((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) / 1024).toFixed(0)} KiB)`);
+    }
+    console.log(`   render: ${renders.join(', ')}`);
+  } finally {
+    await port.close();
+    for (const sim of sims) await sim.stop();
+    for (const adbPort of ports) await run('adb', ['-P', String(adbPort), 'kill-server'], { env }).catch(() => undefined);
+  }
+}
+
 async function parserThroughput(): Promise<void> {
   const text = await largeNotificationDump(5 * 2 ** 20);
   const bytes = Buffer.byteLength(text);
@@ -114,3 +155,4 @@ await onePhone(env);
 await lab(env);
 await parserThroughput();
 await (await import('./apk-decode.js')).apkDecode();
+await labAtScale(env);

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 export interface SimProcess {
   serials: { serial: string; profile: string }[];
+  /** The simulator's peak resident memory so far (VmHWM), in bytes; null where /proc is not there. */
+  peakRss(): number | null;
   stop(): Promise<void>;
 }
 
@@ -26,6 +29,15 @@ export function startSimProcess(args: string[], env: NodeJS.ProcessEnv): Promise
         child.removeAllListeners('exit');
         resolve({
           serials,
+          peakRss: () => {
+            try {
+              const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+              const kb = /^VmHWM:\s+(\d+) kB/m.exec(status);
+              return kb ? Number(kb[1]) * 1024 : null;
+            } catch {
+              return null;
+            }
+          },
           stop: () => new Promise<void>((done) => {
             child.once('exit', () => done());
             child.kill('SIGTERM');

@@ -18,7 +18,10 @@ export interface LabAuditOptions extends AuditOptions {
   refs?: readonly DeviceRef[];
   /** The device list, when the caller has just read it; read here otherwise. */
   attached?: readonly DeviceInfo[];
-  /** Phones audited at once; each phone also opens several streams of its own. */
+  /**
+   * Phones audited at once on each adb server (hosts run side by side, so a lab on several hosts is not held back
+   * by its slowest one, and no one host gets more than this many phones' streams); each phone opens several streams of its own.
+   */
   deviceConcurrency?: number;
   now?: () => Date;
 }
@@ -49,9 +52,16 @@ export function resolveTargets(attached: readonly DeviceInfo[], options: Pick<La
 export async function auditLab(port: DevicePort, options: LabAuditOptions): Promise<Report> {
   const attached = options.attached ?? await port.listDevices();
   const targets = resolveTargets(attached, options);
-  const devices = await mapLimit(targets, options.deviceConcurrency ?? 8, async (t): Promise<DeviceReport> =>
-    'missing' in t ? notFound(t.missing, options) : auditDevice(port, t, options),
-  );
+  const byServer = new Map<string, number[]>();
+  targets.forEach((t, i) => {
+    const server = 'missing' in t ? t.missing.server : t.server;
+    byServer.set(server, [...(byServer.get(server) ?? []), i]);
+  });
+  const devices: DeviceReport[] = new Array<DeviceReport>(targets.length);
+  await Promise.all([...byServer.values()].map((indexes) => mapLimit(indexes, options.deviceConcurrency ?? 8, async (i) => {
+    const t = targets[i]!;
+    devices[i] = 'missing' in t ? notFound(t.missing, options) : await auditDevice(port, t, options);
+  })));
   return buildReport({ source: 'live', app: options.app, devices, now: (options.now ?? (() => new Date()))(), version: TOOL_VERSION });
 }
 
