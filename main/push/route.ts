@@ -58,6 +58,8 @@ export interface SendOptions<C> {
   log?: Logger;
   now?: () => number;
   timeoutMs?: number;
+  /** More values to keep out of every result and log line (e.g. the proxy URL's password). */
+  secrets?: readonly string[];
 }
 
 const defaultFetch: FetchLike = (url, init) => fetch(url, init);
@@ -68,7 +70,7 @@ const defaultFetch: FetchLike = (url, init) => fetch(url, init);
  */
 export async function sendTestPush<C>(route: PushRoute<C>, o: SendOptions<C>): Promise<PushResult> {
   const secrets = new SecretSet();
-  secrets.add(...route.secretsOf(o.credentials));
+  secrets.add(...route.secretsOf(o.credentials), ...(o.secrets ?? []));
   const baseUrl = o.baseUrl ?? route.defaultBaseUrl(o.credentials, o.target);
   const ctx: RunContext<C> = {
     route: route.id,

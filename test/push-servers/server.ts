@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -45,10 +46,12 @@ export interface CommonServerOptions {
   onAccepted?: (push: AcceptedPush) => void;
   /** Server clock (ms epoch); default Date.now. */
   now?: () => number;
+  /** Serve HTTPS with this key and certificate (test/push-servers/tls) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export interface PushServer {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT (https:// with `tls`) */
   url: string;
   requests: RecordedRequest[];
   accepted: AcceptedPush[];
@@ -116,7 +119,7 @@ export async function startServer(route: PushServerRoute, opts: CommonServerOpti
       return url;
     },
   };
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const body = await readBody(req);
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -136,9 +139,10 @@ export async function startServer(route: PushServerRoute, opts: CommonServerOpti
       res.writeHead(reply.status, { 'Content-Type': typeof reply.body === 'string' ? 'text/plain' : 'application/json;charset=UTF-8', ...reply.headers });
       res.end(text);
     })();
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     requests,
