@@ -13,6 +13,8 @@ export interface HonorServerOptions extends CommonServerOptions {
   clientId: string;
   clientSecret: string;
   tokens: readonly string[];
+  /** Where the token endpoint lives (default: the documented path). */
+  tokenPath?: string;
 }
 
 export const HONOR_SERVER_TOKEN_PATH = '/auth/realms/developer/protocol/openid-connect/token';
@@ -24,7 +26,7 @@ function reply(status: number, code: string, message: string): Reply {
 export async function startHonorServer(o: HonorServerOptions): Promise<PushServer> {
   const issuer = new ClientCredentialsIssuer(o.clientId, o.clientSecret, () => (o.now ?? Date.now)());
   return startServer('honor', o, (req, s) => {
-    if (req.path === HONOR_SERVER_TOKEN_PATH) return issuer.handle(req);
+    if (req.path === (o.tokenPath ?? HONOR_SERVER_TOKEN_PATH)) return issuer.handle(req);
     const m = /^\/api\/v1\/([^/]+)\/sendMessage$/.exec(req.path);
     if (!m) return { status: 404, body: 'Not Found' };
     if (issuer.check(req.headers.authorization) !== 'ok') return { status: 401, body: 'Unauthorized' };

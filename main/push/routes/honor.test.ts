@@ -49,6 +49,14 @@ describe('honor route', () => {
     expect(r.explanation!.meaning).toMatch(/invalid token/);
   });
 
+  it('falls back to /auth/token when the documented token path is 404', async () => {
+    server = await startHonorServer({ appId: creds.appId, clientId: creds.clientId, clientSecret: creds.clientSecret, tokens: [TOKEN], tokenPath: '/auth/token' });
+    const r = await sendTestPush(honorRoute, { credentials: creds, target: TOKEN, message: message(), baseUrl: server.url });
+    expect(r.outcome).toBe('accepted');
+    expect(r.steps.map((s) => [s.step, s.httpStatus])).toEqual([['auth', 404], ['auth', 200], ['send', 200]]);
+    expect(r.notes.join(' ')).toMatch(/answered 404; tried \/auth\/token/);
+  });
+
   it('a wrong secret is HTTP 401 at the token endpoint, reported as unknown', async () => {
     const { server } = await start();
     const r = await sendTestPush(honorRoute, { credentials: { ...creds, clientSecret: 'honor-wrong-000000' }, target: TOKEN, message: message(), baseUrl: server.url });

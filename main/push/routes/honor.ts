@@ -17,6 +17,8 @@ export type HonorCredentials = z.infer<typeof honorCredentialsSchema>;
 
 /** The token path the Honor doc shows (push-apis §3.2: "try the documented one first"). */
 export const HONOR_TOKEN_PATH = 'auth/realms/developer/protocol/openid-connect/token';
+/** The shorter path public clients use on the same host (push-apis §3.2), tried when the documented one is 404. */
+export const HONOR_TOKEN_PATH_SHORT = 'auth/token';
 
 /** Honor sendMessage body, camelCase (push-apis §3.2); targetUserType 1 marks a test message (UNVERIFIED there). */
 export function buildHonorBody(m: TestPushMessage, token: string): Record<string, unknown> {
@@ -50,7 +52,11 @@ export function buildHonorSend(baseUrl: string, appId: string, accessToken: stri
 
 async function run(ctx: RunContext<HonorCredentials>): Promise<RouteOutcome> {
   const c = ctx.credentials;
-  const auth = await clientCredentialsToken(ctx, joinUrl(ctx.authBaseUrl, HONOR_TOKEN_PATH), c.clientId, c.clientSecret, HONOR_ERRORS);
+  let auth = await clientCredentialsToken(ctx, joinUrl(ctx.authBaseUrl, HONOR_TOKEN_PATH), c.clientId, c.clientSecret, HONOR_ERRORS);
+  if ('stop' in auth && ctx.steps.at(-1)?.httpStatus === 404) {
+    ctx.notes.push(`Honor's documented token path answered 404; tried /${HONOR_TOKEN_PATH_SHORT}.`);
+    auth = await clientCredentialsToken(ctx, joinUrl(ctx.authBaseUrl, HONOR_TOKEN_PATH_SHORT), c.clientId, c.clientSecret, HONOR_ERRORS);
+  }
   if ('stop' in auth) return auth.stop;
   if (ctx.message.sound) ctx.notes.push('Honor\'s send API in our sources has no sound field; the channel\'s sound plays.');
   const s = await exchange(ctx, 'send', buildHonorSend(ctx.baseUrl, c.appId, auth.token, ctx.now(), buildHonorBody(ctx.message, ctx.target)));
