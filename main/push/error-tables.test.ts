@@ -48,3 +48,13 @@ describe('SecretSet', () => {
     expect(s.scrubDeep({ a: ['secret+value/1='], b: { c: 1, d: 'ok abc' } })).toEqual({ a: ['[secret]'], b: { c: 1, d: 'ok abc' } });
   });
 });
+
+describe('sendByRoute', () => {
+  it('a route that throws yields unknown (never accepted), keeping the steps and no secret', async () => {
+    const { sendTestPush } = await import('./route.js');
+    const broken = { ...ROUTES.vivo, run: async () => { throw new Error('boom with vivo-secret-0123456789'); } };
+    const r = await sendTestPush(broken, { credentials: { appId: '1', appKey: 'vivo-key-0123', appSecret: 'vivo-secret-0123456789' }, target: 't', message: (await import('../../test/push-servers/fixtures.js')).message(), baseUrl: 'http://127.0.0.1:9' });
+    expect(r).toMatchObject({ outcome: 'unknown', explanation: { code: 'internal-error', known: false, success: false } });
+    expect(JSON.stringify(r)).not.toContain('vivo-secret-0123456789');
+  });
+});

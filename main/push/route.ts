@@ -95,10 +95,11 @@ export async function sendTestPush<C>(route: PushRoute<C>, o: SendOptions<C>): P
     try {
       out = await route.run(ctx);
     } catch (err) {
-      // A bug in a route must not lose the steps already taken, nor leak a secret through its message.
+      // A bug in a route must not lose the steps already taken, nor leak a secret through its message. Whether
+      // the server took the push is then unknown.
       out = {
-        outcome: 'network-error',
-        explanation: notSent(route.errors, 'internal-error', `Push Doctor failed while sending: ${err instanceof Error ? err.message : String(err)}`),
+        outcome: 'unknown',
+        explanation: { ...notSent(route.errors, 'internal-error', `Push Doctor failed while sending: ${err instanceof Error ? err.message : String(err)}`), known: false },
         messageId: null, sentAt: null, acceptedAt: null,
       };
     }

@@ -1,5 +1,5 @@
-import type { PushRoute } from '../route.js';
-import type { RouteId } from '../types.js';
+import { sendTestPush, type PushRoute, type SendOptions } from '../route.js';
+import type { PushResult, RouteId } from '../types.js';
 import { fcmRoute, type FcmCredentials } from './fcm.js';
 import { honorRoute, type HonorCredentials } from './honor.js';
 import { huaweiRoute, type HuaweiCredentials } from './huawei.js';
@@ -31,3 +31,8 @@ export const ROUTES: { readonly [K in RouteId]: PushRoute<CredentialsByRoute[K]>
   vivo: vivoRoute,
   meizu: meizuRoute,
 };
+
+/** sendTestPush by route id, with that route's credentials type. */
+export function sendByRoute<R extends RouteId>(id: R, o: SendOptions<CredentialsByRoute[R]>): Promise<PushResult> {
+  return sendTestPush(ROUTES[id] as PushRoute<CredentialsByRoute[R]>, o);
+}
