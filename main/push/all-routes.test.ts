@@ -9,7 +9,7 @@ import {
   startVivoServer, startXiaomiServer, type PushServer,
 } from '../../test/push-servers/index.js';
 import { sendTestPush, type PushRoute } from './route.js';
-import { ROUTES, type CredentialsByRoute } from './routes/index.js';
+import { ROUTES, sendByRoute, type CredentialsByRoute } from './routes/index.js';
 import { ROUTE_IDS, type RouteId, type TestPushMessage } from './types.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -110,7 +110,7 @@ describe.each(ROUTE_IDS.map((id) => [id]))('%s', (id) => {
     closers.push(() => server.close());
     const records: LogRecord[] = [];
     const creds = setup.credentials(server.url);
-    const r = await sendTestPush(route(id) as PushRoute<unknown>, { credentials: creds, target: setup.target, message: message(setup.message), baseUrl: server.url, log: createLogger('push', (x) => records.push(x)) });
+    const r = await sendByRoute(id, { credentials: creds, target: setup.target, message: message(setup.message), baseUrl: server.url, log: createLogger('push', (x) => records.push(x)) });
     expect(r.outcome, JSON.stringify(r.explanation)).toBe('accepted');
     expect(r.sentAt).not.toBeNull();
     expect(r.acceptedAt! >= r.sentAt!).toBe(true);

@@ -49,7 +49,7 @@ describe('SecretSet', () => {
   });
 });
 
-describe('sendByRoute', () => {
+describe('runner', () => {
   it('a route that throws yields unknown (never accepted), keeping the steps and no secret', async () => {
     const { sendTestPush } = await import('./route.js');
     const broken = { ...ROUTES.vivo, run: async () => { throw new Error('boom with vivo-secret-0123456789'); } };
