@@ -26,7 +26,12 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react()],
     build: {
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        // ws-bridge.js is the lab server's stand-in for the preload (`push-doctor serve` loads it before
+        // the app's module); the desktop app's index.html never loads it. A fixed name, so the server finds it.
+        input: { index: resolve(root, 'renderer/index.html'), 'ws-bridge': resolve(root, 'renderer/ws-bridge.ts') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'ws-bridge' ? 'ws-bridge.js' : 'assets/[name]-[hash].js') },
+      },
     },
   },
 });
