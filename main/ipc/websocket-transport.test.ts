@@ -13,7 +13,7 @@ import { serveOverWebSocket, type WebSocketTransport } from './websocket-transpo
 
 const ORIGIN = 'http://127.0.0.1:1';
 const ourPage: Caller = { origin: ORIGIN, mainFrame: true };
-const progress: AuditProgress = { type: 'probe-done', serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 };
+const progress: AuditProgress = { type: 'probe-done', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, serial: 'R58M123ABC', probe: 'getprop', ok: true, done: 1, total: 2 };
 const report: DeviceReport = { serial: 'R58M123ABC', state: 'device', facts: emptyDeviceFacts(), findings: [], pushTests: [], errors: [] };
 const device: DeviceListItem = { serial: 'R58M123ABC', server: '127.0.0.1:5037', state: 'device', model: 'Pixel_7', identity: null };
 
@@ -188,11 +188,11 @@ describe('the WebSocket transport', () => {
     const bystander = await connect(url);
     const callerFrames = frames(caller);
     const bystanderFrames = frames(bystander);
-    const reply = await answer(caller, { id: 1, channel: 'audit:run', args: [{ serial: 'R58M123ABC', app: 'com.example.im' }] });
+    const reply = await answer(caller, { id: 1, channel: 'audit:run', args: [{ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' }, app: 'com.example.im' }] });
     expect(reply).toEqual({ id: 1, result: { ok: true, value: report } });
     expect(callerFrames).toContainEqual({ event: 'audit:progress', payload: progress });
 
-    const event: DeviceEventPayload = { type: 'removed', serial: 'R58M123ABC', server: '127.0.0.1:5037' };
+    const event: DeviceEventPayload = { type: 'removed', ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' } };
     transport.broadcast('device:event', event);
     await waitFor(() => bystanderFrames.length > 0 && callerFrames.some((f) => (f as { event?: string }).event === 'device:event'));
     expect(bystanderFrames).toEqual([{ event: 'device:event', payload: event }]);
@@ -230,7 +230,7 @@ describe('the WebSocket transport', () => {
     api.onAuditProgress((p) => seenProgress.push(p));
     // Called before the socket opens: the link holds it until then.
     expect(await api.listDevices()).toEqual({ ok: true, value: [device] });
-    expect(await api.runAudit({ serial: 'R58M123ABC' })).toEqual({ ok: true, value: report });
+    expect(await api.runAudit({ ref: { server: '127.0.0.1:5037', serial: 'R58M123ABC' } })).toEqual({ ok: true, value: report });
     expect(seenProgress).toEqual([progress]);
     expect(await api.chooseAdb()).toEqual({ ok: false, error: { code: 'UNSUPPORTED', message: 'no chooser here' } });
     const event: DeviceEventPayload = { type: 'added', device: { ...device, identity: null } };

@@ -118,7 +118,7 @@ describe('the lab server on loopback', () => {
     expect(phone?.state).toBe('device');
     expect(phone?.server).toBe(`127.0.0.1:${adbPort}`);
 
-    const audited = await caller.api.runAudit({ serial: serial(), app: APP });
+    const audited = await caller.api.runAudit({ ref: { server: `127.0.0.1:${adbPort}`, serial: serial() }, app: APP });
     expect(audited.ok, JSON.stringify(!audited.ok && audited.error)).toBe(true);
     if (!audited.ok) return;
     expect(audited.value.serial).toBe(serial());
@@ -134,9 +134,9 @@ describe('the lab server on loopback', () => {
   it('refuses an invalid payload with INVALID_INPUT, before anything reaches the phone', async () => {
     const { base, origin } = await serve('127.0.0.1', null);
     const { ws, api } = await openApi(`${base.replace('http:', 'ws:')}${BRIDGE_PATH}`, { origin });
-    const bad = await api.runAudit({ serial: '$(reboot)', app: APP });
+    const bad = await api.runAudit({ ref: { server: `127.0.0.1:${adbPort}`, serial: '$(reboot)' }, app: APP });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const badApp = await api.runAudit({ serial: serial(), app: 'com.example.im; rm -rf /' });
+    const badApp = await api.runAudit({ ref: { server: `127.0.0.1:${adbPort}`, serial: serial() }, app: 'com.example.im; rm -rf /' });
     expect(badApp).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     ws.close();
   });
