@@ -1,13 +1,14 @@
+import { STATE_HINTS } from '../../common/domain/device-hints.js';
 import type { DeviceState } from '../../common/domain/report.js';
 import type { DeviceListItem } from '../../common/ipc/contract.js';
 
-/** What each adb state means to the engineer, and what to do about it. */
+/** What each adb state means to the engineer, and what to do about it (the same words the CLI and reports use). */
 export const STATE_BADGES: Record<DeviceState, { label: string; action: string | null }> = {
   device: { label: 'Ready', action: null },
-  unauthorized: { label: 'Unauthorized', action: 'Unlock the phone and accept "Allow USB debugging?" (tick "Always allow from this computer").' },
-  offline: { label: 'Offline', action: 'Reconnect the USB cable or run `adb reconnect`, then unlock the phone.' },
-  'no-permissions': { label: 'No permission', action: 'Linux: add a udev rule for the phone (e.g. /etc/udev/rules.d/51-android.rules), join the plugdev group, then replug.' },
-  gone: { label: 'Disconnected', action: 'Plug the phone back in.' },
+  unauthorized: { label: 'Unauthorized', action: STATE_HINTS.unauthorized },
+  offline: { label: 'Offline', action: STATE_HINTS.offline },
+  'no-permissions': { label: 'No permission', action: STATE_HINTS['no-permissions'] },
+  gone: { label: 'Disconnected', action: STATE_HINTS.gone },
 };
 
 /** "Xiaomi 23049PCD8G · Android 14 · HyperOS OS1.0.5.0", using what is known so far. */
