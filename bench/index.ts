@@ -68,15 +68,27 @@ async function onePhone(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-async function lab(env: NodeJS.ProcessEnv): Promise<void> {
-  const profiles = ['xiaomi-hyperos-a14', 'redmi-miui-a12', 'huawei-harmonyos-a12', 'honor-magicos-a15', 'oppo-coloros-a14', 'vivo-originos-a14', 'samsung-oneui-a14', 'pixel-a16'];
+const LAB_PROFILES = ['xiaomi-hyperos-a14', 'redmi-miui-a12', 'huawei-harmonyos-a12', 'honor-magicos-a15', 'oppo-coloros-a14', 'vivo-originos-a14', 'samsung-oneui-a14', 'pixel-a16'];
+
+/** Two adb servers, each with `count` copies of every lab profile in a simulator process of its own. */
+async function withLab(env: NodeJS.ProcessEnv, count: number, body: (port: ReturnType<typeof createAdbTsPort>, sims: SimProcess[]) => Promise<void>): Promise<void> {
   const ports = [await freePort(), await freePort()];
   const sims: SimProcess[] = [];
   const port = createAdbTsPort({ servers: ports.map((p) => ({ host: '127.0.0.1', port: p })), env });
   try {
     for (const adbPort of ports) {
-      sims.push(await startSimProcess([...profiles.flatMap((p) => ['--profile', p]), '--count', '2', '--adb-port', String(adbPort), '--latency-ms', String(LATENCY_MS)], env));
+      sims.push(await startSimProcess([...LAB_PROFILES.flatMap((p) => ['--profile', p]), '--count', String(count), '--adb-port', String(adbPort), '--latency-ms', String(LATENCY_MS)], env));
     }
+    await body(port, sims);
+  } finally {
+    await port.close();
+    for (const sim of sims) await sim.stop();
+    for (const adbPort of ports) await run('adb', ['-P', String(adbPort), 'kill-server'], { env }).catch(() => undefined);
+  }
+}
+
+async function lab(env: NodeJS.ProcessEnv): Promise<void> {
+  await withLab(env, 2, async (port) => {
     await auditLab(port, { app: APP }); // warm-up: JIT, sockets, the servers' first transports
     global.gc?.();
     const before = process.memoryUsage().rss;
@@ -88,11 +100,7 @@ async function lab(env: NodeJS.ProcessEnv): Promise<void> {
     const complete = report.devices.filter((d) => d.state === 'device' && (d.probes?.missing.length ?? 1) === 0).length;
     console.log(`2. Lab of ${report.devices.length} phones on two adb servers (${complete} fully read), latency ${LATENCY_MS} ms`);
     console.log(`   wall time: ${ms(t)} (target < 5000 ms); peak RSS of this process: ${(peak / 2 ** 20).toFixed(0)} MiB (target < 300 MiB; ${((peak - before) / 2 ** 20).toFixed(0)} MiB above idle)`);
-  } finally {
-    await port.close();
-    for (const sim of sims) await sim.stop();
-    for (const adbPort of ports) await run('adb', ['-P', String(adbPort), 'kill-server'], { env }).catch(() => undefined);
-  }
+  });
 }
 
 /**
@@ -100,14 +108,7 @@ async function lab(env: NodeJS.ProcessEnv): Promise<void> {
  * then the time each report format takes to render that lab.
  */
 async function labAtScale(env: NodeJS.ProcessEnv): Promise<void> {
-  const profiles = ['xiaomi-hyperos-a14', 'redmi-miui-a12', 'huawei-harmonyos-a12', 'honor-magicos-a15', 'oppo-coloros-a14', 'vivo-originos-a14', 'samsung-oneui-a14', 'pixel-a16'];
-  const ports = [await freePort(), await freePort()];
-  const sims: SimProcess[] = [];
-  const port = createAdbTsPort({ servers: ports.map((p) => ({ host: '127.0.0.1', port: p })), env });
-  try {
-    for (const adbPort of ports) {
-      sims.push(await startSimProcess([...profiles.flatMap((p) => ['--profile', p]), '--count', '4', '--adb-port', String(adbPort), '--latency-ms', String(LATENCY_MS)], env));
-    }
+  await withLab(env, 4, async (port, sims) => {
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -128,11 +129,7 @@ async function labAtScale(env: NodeJS.ProcessEnv): Promise<void> {
       renders.push(`${format} ${ms(rt)} (${((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) / 1024).toFixed(0)} KiB)`);
     }
     console.log(`   render: ${renders.join(', ')}`);
-  } finally {
-    await port.close();
-    for (const sim of sims) await sim.stop();
-    for (const adbPort of ports) await run('adb', ['-P', String(adbPort), 'kill-server'], { env }).catch(() => undefined);
-  }
+  });
 }
 
 async function parserThroughput(): Promise<void> {
