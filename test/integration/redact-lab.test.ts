@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { cli } from './cli-harness.js';
 /**
  * `--redact` is one mechanism over every output: a simulated phone is seeded with a hardware serial, IMEI,
  * MEID, a push token, an account id, an e-mail address and phone numbers (in getprop and in its log), and
- * every artefact of every format — JSON and Markdown reports, a capture folder and zip, and stderr — is
+ * every artefact of every format — JSON, Markdown, HTML, CSV and PDF reports, a capture folder and zip, and stderr — is
  * searched for the originals.
  */
 
@@ -99,6 +100,17 @@ describe('--redact on a lab seeded with secrets', () => {
     const md = await cli(['audit', ...adb, '--all', '--app', APP, '--format', 'md', '--out', mdFile, '--redact']);
     expect(md.code, md.stderr).toBe(0);
     Object.assign(artefacts, { 'audit md file': readFileSync(mdFile, 'utf8'), 'audit md stderr': md.stderr });
+
+    // The other report formats, each from the same redacted report (the PDF read back as text).
+    for (const format of ['html', 'csv', 'pdf']) {
+      const file = join(scratch, `report.${format}`);
+      const r = await cli(['audit', ...adb, '--all', '--app', APP, '--format', format, '--out', file, '--redact', '--no-history']);
+      expect(r.code, r.stderr).toBe(0);
+      artefacts[`audit ${format} file`] = format === 'pdf'
+        ? execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+        : readFileSync(file, 'utf8');
+      artefacts[`audit ${format} stderr`] = r.stderr;
+    }
 
     const folder = join(scratch, 'redacted-capture');
     const cap = await cli(['capture', ...adb, '--serial', serial, '--app', APP, '--out', folder, '--redact']);
