@@ -43,6 +43,7 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
   const calls: { method: string; args: unknown[] }[] = [];
   let release: () => void = () => undefined;
   let adbPath: string | null = null;
+  const unsupported = async (): Promise<{ ok: false; error: IpcError }> => ({ ok: false, error: { code: 'UNSUPPORTED', message: 'not faked' } });
   const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
   const api: PushDoctorApi = {
@@ -73,7 +74,7 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       return { ok: true, value: { ...clone(fixture.report), serial: request.ref.serial, ref: request.ref } };
     },
     async getSettings() {
-      return { ok: true, value: { adbPath } };
+      return { ok: true, value: { adbPath, adbServers: [], theme: 'system', locale: 'system' } };
     },
     async setSettings(patch) {
       calls.push({ method: 'setSettings', args: [patch] });
@@ -82,7 +83,7 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
         return { ok: false, error: { code: 'INVALID_INPUT', message: 'Invalid input for settings:set: adbPath: expected null' } };
       }
       if (patch.adbPath === null) adbPath = null;
-      return { ok: true, value: { adbPath } };
+      return { ok: true, value: { adbPath, adbServers: [], theme: 'system', locale: 'system' } };
     },
     async chooseAdb() {
       calls.push({ method: 'chooseAdb', args: [] });
@@ -90,12 +91,15 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       if (!chooser) return { ok: true, value: { chosen: false } };
       if ('refused' in chooser) return { ok: false, error: chooser.refused };
       adbPath = chooser.picks;
-      return { ok: true, value: { chosen: true, settings: { adbPath }, version: 'Android Debug Bridge version 1.0.41' } };
+      return { ok: true, value: { chosen: true, settings: { adbPath, adbServers: [], theme: 'system', locale: 'system' }, version: 'Android Debug Bridge version 1.0.41' } };
     },
     async openExternal(url) {
       calls.push({ method: 'openExternal', args: [url] });
       return { ok: true, value: undefined };
     },
+    // The workstation's channels (fixes, answers, export, credentials) are the renderer branch's to fake.
+    listPackages: unsupported, planFix: unsupported, applyFix: unsupported, setAnswer: unsupported, exportReport: unsupported,
+    listCredentials: unsupported, setCredential: unsupported, clearCredential: unsupported,
     onDeviceEvent(listener) {
       deviceListeners.add(listener);
       return () => void deviceListeners.delete(listener);
