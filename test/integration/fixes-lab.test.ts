@@ -11,6 +11,8 @@ import { createLabServices } from '../../main/services/lab-services.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { startLab, type Lab } from '../sim/lab.js';
 import { cli } from './cli-harness.js';
+import { startAdbServer, waitUntil } from './adb-harness.js';
+import type { DeviceEvent } from '../../main/adb/device-port.js';
 
 /**
  * Fixes end to end: the lab services over the real adb server and simulated phones. A Pixel on Android 16
@@ -196,5 +198,25 @@ describe('`fix` on the command line', () => {
     expect(unconfirmed.code, unconfirmed.stderr).toBe(1);
     expect(unconfirmed.stderr).toContain('not confirmed');
     expect(await shell('pixel-a16', 'settings get global zen_mode')).toBe('1\n');
+  }, 60_000);
+});
+
+describe('Settings → adb servers', () => {
+  it('a server added while the app runs is listed and watched from then on', async () => {
+    const empty = await startAdbServer();
+    const port = createAdbTsPort({ servers: [empty.address], autoStart: false });
+    try {
+      const events: DeviceEvent[] = [];
+      const tracker = await port.trackDevices((e) => events.push(e));
+      expect(await port.listDevices()).toEqual([]);
+      port.addServers([{ host: '127.0.0.1', port: adbPort }, empty.address]);
+      const serial = phoneOf('pixel-a16').serial;
+      expect((await port.listDevices()).map((d) => d.serial)).toContain(serial);
+      await waitUntil(async () => events.some((e) => e.type === 'added' && e.device.serial === serial), 10_000, 'the added server\'s phone reported');
+      tracker.close();
+    } finally {
+      await port.close();
+      await empty.stop();
+    }
   }, 60_000);
 });
