@@ -43,6 +43,7 @@ function shellPackage(device: AndroidDevice): SimPackage {
  */
 export async function notificationCommand(io: CommandIo, device: AndroidDevice, args: string[]): Promise<number> {
   const [verb, ...rest] = args;
+  if (verb === 'set_dnd' && device.sdk >= 29) return setDnd(io, device, rest);
   if (verb !== 'post' || device.sdk < 29) {
     await io.err(`Unknown command: ${verb ?? ''}\n`);
     return 255;
@@ -81,5 +82,34 @@ export async function notificationCommand(io: CommandIo, device: AndroidDevice, 
   await io.out(`posting:\n  ${notification}\n`);
   device.log('system', 'V', 'NotificationManager', `posting: ${notification}`);
   postNotification(device, { pkg: 'com.android.shell', id: SHELL_NOTIFICATION_ID, tag, channelId: SHELL_CHANNEL.id, title, text });
+  return 0;
+}
+
+/** NotificationShellCmd's `set_dnd` words → NotificationManager.INTERRUPTION_FILTER_* (1 all, 2 priority, 3 none, 4 alarms). */
+const DND_FILTERS: Record<string, number> = { on: 3, none: 3, priority: 2, alarms: 4, all: 1, off: 1 };
+
+/** NotificationManager.zenModeFromInterruptionFilter: the Settings.Global.ZEN_MODE value ZenModeHelper writes. */
+const ZEN_FOR_FILTER: Record<number, number> = { 1: 0, 2: 1, 3: 2, 4: 3 };
+
+/**
+ * `cmd notification set_dnd [on|none|priority|alarms|all|off]`, after NotificationShellCmd (android-10.0.0_r1 …):
+ * setInterruptionFilter as the shell, which ZenModeHelper turns into the zen mode and writes to
+ * Settings.Global.ZEN_MODE. Prints nothing on success; an unknown word leaves the filter UNKNOWN (0), which
+ * setInterruptionFilter refuses, and onCommand's catch prints "Error occurred. Check logcat for details." with
+ * the exception's message, exit 0.
+ */
+async function setDnd(io: CommandIo, device: AndroidDevice, args: string[]): Promise<number> {
+  const word = args[0];
+  if (word === undefined) {
+    await io.out('Error occurred. Check logcat for details. Argument expected after "set_dnd"\n');
+    return 0;
+  }
+  const filter = DND_FILTERS[word] ?? 0;
+  const zen = ZEN_FOR_FILTER[filter];
+  if (zen === undefined) {
+    await io.out(`Error occurred. Check logcat for details. Invalid filter: ${filter}\n`);
+    return 0;
+  }
+  device.state.settings.global['zen_mode'] = String(zen);
   return 0;
 }
