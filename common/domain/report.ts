@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.js';
 import type { DeviceRef } from './device.js';
 import type { DeviceFacts } from './facts.js';
 import type { Finding } from './findings.js';
@@ -82,5 +83,7 @@ export interface Report {
   tool: { name: 'push-doctor'; version: string };
   source: ReportSource;
   app?: string;
+  /** The language the findings' texts are rendered in (absent: English, reports from before translation). */
+  lang?: Locale;
   devices: DeviceReport[];
 }

@@ -1,9 +1,12 @@
+import { findingsEn } from './findings-en.js';
+
 /**
  * English, the source catalog: every other locale has exactly these keys and placeholders (checked by the
  * compiler in each catalog module and by catalogs.test.ts). Evidence, commands and proper names are never
  * messages: they are printed as the phone and the vendors wrote them.
  */
 export const en = {
+  ...findingsEn,
   // The verdict (common/checklist/verdict.ts)
   'verdict.error': 'Push cannot show on this phone: {what}',
   'verdict.warning': 'Push may be delayed or silenced on this phone: {what}',

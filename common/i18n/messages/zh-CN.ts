@@ -1,5 +1,6 @@
 import type { CatalogOf, PlaceholdersMatch } from '../catalog.js';
 import type { SourceCatalog } from './en.js';
+import { findingsZhCN } from './findings-zh-CN.js';
 
 /**
  * 简体中文. Same keys and placeholders as en.ts: `satisfies` rejects a missing or an extra key, and the
@@ -7,6 +8,7 @@ import type { SourceCatalog } from './en.js';
  * Terms follow what Chinese Android ROMs and the Tencent IM console show (通知, 免打扰, 自启动, 厂商通道).
  */
 export const zhCN = {
+  ...findingsZhCN,
   'verdict.error': '此手机无法显示推送：{what}',
   'verdict.warning': '此手机上的推送可能延迟或无声：{what}',
   'verdict.ok': '此手机上没有阻止离线推送的设置。',
@@ -15,7 +17,7 @@ export const zhCN = {
   'verdict.next': '请在后台、锁屏和进程被杀三种状态下发送测试推送加以验证。',
   'verdict.unauthorized': '手机尚未允许这台电脑进行 USB 调试，因此无法读取任何信息。',
   'verdict.offline': '手机对 adb 处于离线状态，因此无法读取任何信息。',
-  'verdict.no-permissions': '这台电脑无权通过 USB 打开此手机（no permissions），因此无法读取任何信息。',
+  'verdict.no-permissions': '这台电脑无权通过 USB 打开此手机（adb 显示「no permissions」），因此无法读取任何信息。',
   'verdict.gone': '审计过程中手机断开连接，只读取了部分信息。',
 
   'severity.error': '未通过',
