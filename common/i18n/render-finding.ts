@@ -77,7 +77,8 @@ function joinPath(path: readonly string[], app: string): string {
 
 /** The finding's texts in a locale, from its message; a finding without one (an old report) stays as written. */
 export function localizeFinding(f: Finding, locale: Locale): Finding {
-  if (!f.message) return f;
+  // A finding from a stage that emits no messages yet still gets its checklist title in the reader's language.
+  if (!f.message) return { ...f, title: renderMsg(locale, { key: `check.${f.id}.title`, fallback: f.title }) };
   const out: Finding = {
     ...f,
     title: renderMsg(locale, f.message.title),

@@ -101,6 +101,18 @@ export const en = {
   'report.page': 'Page',
   'report.changes': 'Changes since the last audit ({time})',
   'report.no-changes': 'No change since the last audit ({time}).',
+  'report.md.generated': 'Generated {time} by push-doctor {version} · source: {source}',
+  'report.md.app': 'app: {app}',
+  'report.md.col.severity': 'Severity',
+  'report.md.col.check': 'Check',
+  'report.md.col.seen': 'What was seen',
+  'report.md.col.remedy': 'Remedy',
+  'report.md.col.evidence': 'Evidence',
+  'report.md.fix': 'fix: {fix}',
+  'report.md.passed': 'Checked and fine:',
+  'report.md.no-findings': 'No findings.',
+  'report.md.push-line': '{route} at {sent}: {result} ({response}), {delivery}',
+  'report.md.posted': 'posted {time}',
   'report.first-audit': 'First audit of this phone with this app: nothing to compare yet.',
 } as const;
 

@@ -74,6 +74,19 @@ export const findingsEn = {
   'finding.unknown.detail': 'Could not be read: {reason}.',
   'finding.unknown.remedy': 'Re-run the audit with the phone connected and unlocked; if it stays unknown, check this on the phone by hand.',
 
+  // Why a fact is unknown (rules/reason-messages.ts); `reason.raw` is a probe's own note, shown as it is.
+  'reason.raw': '{text}',
+  'reason.no-standby-buckets': 'not applicable: Android before {version} has no standby buckets',
+  'reason.android-below': 'not applicable: Android before {version}',
+  'reason.no-autostart-op': 'this phone exposes no autostart app-op; check the vendor settings screen',
+  'reason.op-not-printed': '{op} not printed by `cmd appops` on this phone',
+  'reason.app-not-installed': '{app} is not installed for user 0',
+  'reason.not-installed': 'not installed',
+  'reason.missing': 'the command\'s output is missing',
+  'reason.not-printed': 'not printed by the phone',
+  'reason.no-registration-error': 'no registration error logged',
+  'reason.setting-not-set': '{key} is not set on this phone ({how})',
+
   'finding.app-force-stopped.remedy': 'Open the app once (that clears the stopped state), then leave it with Home instead of Force stop or swiping it away; on ROMs whose swipe-away force-stops apps, lock the app in the recents screen.',
   'finding.app-force-stopped.stopped-fcm': '{app} is force-stopped; FCM drops messages for stopped apps until the app is opened again.',
   'finding.app-force-stopped.stopped': '{app} is force-stopped; it cannot receive pass-through messages or run its receivers until opened again.',

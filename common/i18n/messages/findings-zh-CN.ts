@@ -73,6 +73,18 @@ export const findingsZhCN = {
   'finding.unknown.detail': '无法读取：{reason}。',
   'finding.unknown.remedy': '保持手机连接并解锁后重新审计；如果仍无法读取，请在手机上手动检查此项。',
 
+  'reason.raw': '「{text}」',
+  'reason.no-standby-buckets': '不适用：Android {version} 之前没有待机分组',
+  'reason.android-below': '不适用：低于 Android {version}',
+  'reason.no-autostart-op': '此手机没有可读取的自启动 app-op，请在厂商设置界面查看',
+  'reason.op-not-printed': '此手机的 `cmd appops` 未输出 {op}',
+  'reason.app-not-installed': '{app} 未在用户 0 下安装',
+  'reason.not-installed': '未安装',
+  'reason.missing': '缺少该命令的输出',
+  'reason.not-printed': '手机未输出此项',
+  'reason.no-registration-error': '日志中没有注册错误',
+  'reason.setting-not-set': '此手机未设置 {key}（{how}）',
+
   'finding.app-force-stopped.remedy': '先打开一次应用（即可解除停止状态），之后用主页键离开，不要强行停止或在最近任务中划掉；如果该系统划掉应用即等于强行停止，请在最近任务界面锁定该应用。',
   'finding.app-force-stopped.stopped-fcm': '{app} 处于强行停止状态；在应用再次打开之前，FCM 会丢弃发给它的消息。',
   'finding.app-force-stopped.stopped': '{app} 处于强行停止状态；在再次打开之前，它收不到透传消息，也无法运行广播接收器。',

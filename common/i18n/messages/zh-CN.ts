@@ -99,6 +99,18 @@ export const zhCN = {
   'report.page': '页',
   'report.changes': '自上次审计（{time}）以来的变化',
   'report.no-changes': '自上次审计（{time}）以来没有变化。',
+  'report.md.generated': '由 push-doctor {version} 于 {time} 生成 · 来源：{source}',
+  'report.md.app': '应用：{app}',
+  'report.md.col.severity': '结果',
+  'report.md.col.check': '检查项',
+  'report.md.col.seen': '发现',
+  'report.md.col.remedy': '处理方法',
+  'report.md.col.evidence': '证据',
+  'report.md.fix': '修复：{fix}',
+  'report.md.passed': '已检查且正常：',
+  'report.md.no-findings': '没有检查结果。',
+  'report.md.push-line': '{route} 于 {sent}：{result}（{response}），{delivery}',
+  'report.md.posted': '已于 {time} 展示',
   'report.first-audit': '这是此手机针对此应用的首次审计，暂无可比较的记录。',
 } as const satisfies CatalogOf<SourceCatalog>;
 

@@ -1,4 +1,5 @@
 import { msg } from '../../../common/i18n/msg.js';
+import { reasonMsg } from './reason-messages.js';
 import { appParam, channelOf, evidenceFor, finding, screen, unknownReason, withApp, type Rule } from './rule.js';
 
 const ID = 'autostart-denied';
@@ -17,7 +18,7 @@ export const autostartDenied: Rule = (ctx) => {
     const evidence = evidenceFor(ctx.sheet, 'app.autostartAllowed');
     if (app.autostartAllowed === null) {
       return finding(ID, 'manual', {
-        detail: msg('finding.autostart-denied.manual-screen', { reason: unknownReason(ctx.sheet, 'app.autostartAllowed'), screen: path }),
+        detail: msg('finding.autostart-denied.manual-screen', { reason: reasonMsg(unknownReason(ctx.sheet, 'app.autostartAllowed')), screen: path }),
         evidence,
         remedy,
         fixId: 'open-autostart-settings',

@@ -1,4 +1,5 @@
 import { msg } from '../../../common/i18n/msg.js';
+import { reasonMsg } from './reason-messages.js';
 import { appParam, evidenceFor, finding, screen, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'data-saver-on';
@@ -11,7 +12,8 @@ export const dataSaverOn: Rule = (ctx) => {
   const evidence = evidenceFor(ctx.sheet, 'system.dataSaver', ...(ctx.app !== null ? ['app.dataSaverExempt'] : []));
   const p = { app: appParam(ctx) };
   if (exempt === true) return finding(ID, 'ok', { detail: msg('finding.data-saver-on.exempt', p), evidence });
-  const reason = ctx.sheet.unknown['app.dataSaverExempt'] ?? msg('finding.data-saver-on.not-read');
+  const noted = ctx.sheet.unknown['app.dataSaverExempt'];
+  const reason = noted !== undefined ? reasonMsg(noted) : msg('finding.data-saver-on.not-read');
   return finding(ID, 'warning', {
     detail: ctx.app === null ? msg('finding.data-saver-on.on')
       : exempt === false ? msg('finding.data-saver-on.restricted', p)

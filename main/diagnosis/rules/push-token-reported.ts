@@ -1,5 +1,6 @@
 import type { Msg } from '../../../common/domain/findings.js';
 import { msg } from '../../../common/i18n/msg.js';
+import { reasonMsg } from './reason-messages.js';
 import { IM_TOKEN_ERRORS } from '../../../common/vendors/vendor-table.js';
 import { channelOf, evidenceFor, finding, unknownReason, vendorName, withApp, type Rule, type RuleContext } from './rule.js';
 
@@ -17,7 +18,7 @@ export const pushTokenReported: Rule = (ctx) => {
     const log = ctx.sheet.facts.pushLog;
     if (log === null) {
       return finding(ID, 'unknown', {
-        detail: msg('finding.push-token-reported.no-log', { reason: unknownReason(ctx.sheet, 'pushLog') }),
+        detail: msg('finding.push-token-reported.no-log', { reason: reasonMsg(unknownReason(ctx.sheet, 'pushLog')) }),
         evidence: evidenceFor(ctx.sheet, 'pushLog'),
         remedy: rerun,
       });

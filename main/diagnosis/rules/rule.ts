@@ -3,6 +3,7 @@ import type { Finding, FindingMessage, Msg, SettingRef, Severity } from '../../.
 import { checklistEntry } from '../../../common/checklist/checklist.js';
 import { localizeFinding } from '../../../common/i18n/render-finding.js';
 import { msg, setting } from '../../../common/i18n/msg.js';
+import { reasonMsg } from './reason-messages.js';
 import type { RomScreen } from '../../../common/vendors/rom-labels.js';
 import type { VendorEntry } from '../../../common/vendors/vendor-table.js';
 
@@ -129,7 +130,7 @@ export function finding(id: string, severity: Severity, parts: FindingParts): Fi
 /** The `unknown` finding for a step whose facts are null, carrying the recorded reason. */
 export function unknownFinding(ctx: RuleContext, id: string, paths: FactPath[], remedy?: Msg): Finding {
   return finding(id, 'unknown', {
-    detail: msg('finding.unknown.detail', { reason: unknownReason(ctx.sheet, ...paths) }),
+    detail: msg('finding.unknown.detail', { reason: reasonMsg(unknownReason(ctx.sheet, ...paths)) }),
     evidence: evidenceFor(ctx.sheet, ...paths),
     remedy: remedy ?? msg('finding.unknown.remedy'),
   });
