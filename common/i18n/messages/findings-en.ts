@@ -10,6 +10,14 @@ export const findingsEn = {
   'word.vendor': 'the vendor',
   'word.vendor-console': 'the vendor console',
   'setting.the-app': 'the app',
+  // Vendor names as readers say them (the English is vendor-table.ts displayName, checked by a test).
+  'vendor.xiaomi.name': 'Xiaomi',
+  'vendor.huawei.name': 'Huawei',
+  'vendor.honor.name': 'Honor',
+  'vendor.oppo.name': 'OPPO',
+  'vendor.vivo.name': 'vivo',
+  'vendor.meizu.name': 'Meizu',
+  'vendor.fcm.name': 'Google FCM',
 
   // Stock-Android wording for a settings screen, where the phone's ROM has no sourced label (rom-labels.ts).
   'setting.appNotifications': 'Settings → Notifications → App notifications → {app}',

@@ -11,6 +11,13 @@ export const findingsZhCN = {
   'word.vendor': '厂商',
   'word.vendor-console': '厂商控制台',
   'setting.the-app': '该应用',
+  'vendor.xiaomi.name': '小米',
+  'vendor.huawei.name': '华为',
+  'vendor.honor.name': '荣耀',
+  'vendor.oppo.name': 'OPPO',
+  'vendor.vivo.name': 'vivo',
+  'vendor.meizu.name': '魅族',
+  'vendor.fcm.name': 'Google FCM',
 
   // 手机系统没有出处可查的菜单名时，用原生安卓的说法（rom-labels.ts 中无对应条目）。
   'setting.appNotifications': '设置 → 通知 → 应用通知 → {app}',

@@ -1,5 +1,5 @@
 import { msg } from '../../../common/i18n/msg.js';
-import { appParam, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
+import { appParam, vendorName, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'app-notifications-blocked';
 
@@ -9,7 +9,7 @@ export const appNotificationsBlocked: Rule = (ctx) => withApp(ctx, ID, (app) => 
   const p = { app: appParam(ctx) };
   if (app.notificationsEnabled) return finding(ID, 'ok', { detail: msg('finding.app-notifications-blocked.ok', p), evidence });
   const path = screen(ctx, 'appNotifications');
-  const offByDefault = ctx.vendor?.notificationsOffByDefault === true ? ctx.vendor.displayName : null;
+  const offByDefault = ctx.vendor?.notificationsOffByDefault === true ? vendorName(ctx) : null;
   return finding(ID, 'error', {
     detail: offByDefault !== null
       ? msg('finding.app-notifications-blocked.off-default', { ...p, vendor: offByDefault })

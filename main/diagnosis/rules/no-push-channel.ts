@@ -1,5 +1,5 @@
 import { msg } from '../../../common/i18n/msg.js';
-import { channelOf, evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { channelOf, evidenceFor, finding, unknownFinding, vendorName, type Rule } from './rule.js';
 
 const ID = 'no-push-channel';
 
@@ -14,5 +14,5 @@ export const noPushChannel: Rule = (ctx) => {
       remedy: msg('finding.no-push-channel.remedy'),
     });
   }
-  return finding(ID, 'ok', { detail: msg('finding.no-push-channel.ok', { vendor: ctx.vendor?.displayName ?? channel }), evidence });
+  return finding(ID, 'ok', { detail: msg('finding.no-push-channel.ok', { vendor: ctx.vendor ? vendorName(ctx) : channel }), evidence });
 };

@@ -1,5 +1,5 @@
 import { msg } from '../../../common/i18n/msg.js';
-import { channelOf, evidenceFor, finding, titleMsg, unknownFinding, type Rule } from './rule.js';
+import { channelOf, evidenceFor, finding, titleMsg, unknownFinding, vendorName, type Rule } from './rule.js';
 
 const ID = 'push-channel';
 
@@ -17,7 +17,7 @@ export const pushChannel: Rule = (ctx) => {
       remedy: msg('finding.push-channel.none-remedy', { check: titleMsg('no-push-channel') }),
     });
   }
-  const vendor = ctx.vendor?.displayName ?? channel;
+  const vendor = ctx.vendor ? vendorName(ctx) : channel;
   return finding(ID, 'info', {
     detail: msg('finding.push-channel.uses', { ...who, vendor }),
     evidence,

@@ -166,7 +166,8 @@ export function screen(ctx: RuleContext, which: RomScreen): SettingRef {
 
 /** The vendor's name, or "the vendor" in the reader's language. */
 export function vendorName(ctx: RuleContext): Msg | string {
-  return ctx.vendor?.displayName ?? msg('word.vendor');
+  const v = ctx.vendor;
+  return v ? { key: `vendor.${v.vendor}.name`, fallback: v.displayName } : msg('word.vendor');
 }
 
 /** UNTRANSLATED helper kept for rules not yet converted: English vendor wording, else stock Android wording. Use `screen()`. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../common/domain/findings.js';
 import { msg } from '../../../common/i18n/msg.js';
 import type { VendorRestrictions } from '../../../common/vendors/vendor-table.js';
-import { channelOf, evidenceFor, finding, unknownFinding, type RuleContext } from './rule.js';
+import { channelOf, evidenceFor, finding, unknownFinding, vendorName, type RuleContext } from './rule.js';
 
 /**
  * Section 7 advice for the phone's channel: not a fault on the phone, what to check with the vendor. The
@@ -14,7 +14,7 @@ export function vendorAdvice(ctx: RuleContext, id: string, field: 'classificatio
   const v = ctx.vendor;
   const restrictions: VendorRestrictions = v.restrictions;
   return finding(id, 'info', {
-    detail: msg('finding.vendor-advice.detail', { vendor: v.displayName, rule: { key: `vendor.${v.vendor}.${field}`, fallback: restrictions[field] } }),
+    detail: msg('finding.vendor-advice.detail', { vendor: vendorName(ctx), rule: { key: `vendor.${v.vendor}.${field}`, fallback: restrictions[field] } }),
     evidence: evidenceFor(ctx.sheet, 'brand', 'manufacturer'),
     remedy: msg('finding.vendor-advice.remedy', {
       console: v.consoles[0]?.name ?? msg('word.vendor-console'),
