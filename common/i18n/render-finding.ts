@@ -1,5 +1,5 @@
 import type { Finding, Msg, MsgParam, SettingRef } from '../domain/findings.js';
-import type { Report } from '../domain/report.js';
+import type { DeviceError, Report } from '../domain/report.js';
 import { APP_PLACEHOLDER, ROM_LOCALES, ROM_SCREENS, romLabels, type RomScreen } from '../vendors/rom-labels.js';
 import type { Locale } from './locale.js';
 import { CATALOGS } from './messages.js';
@@ -88,11 +88,23 @@ export function localizeFinding(f: Finding, locale: Locale): Finding {
   return out;
 }
 
+/** A device error's message and what to do about it, in a locale, where it carries its message ids. */
+export function localizeError(e: DeviceError, locale: Locale): DeviceError {
+  if (!e.text) return e;
+  const message = renderMsg(locale, e.text.message);
+  const hint = e.text.hint ? renderMsg(locale, e.text.hint) : null;
+  return { ...e, message: hint === null ? message : `${message}${locale === 'zh-CN' ? '。' : '. '}${hint}` };
+}
+
 /** Every finding of the report rendered in `locale`, and the report marked with it. */
 export function localizeReport(report: Report, locale: Locale): Report {
   return {
     ...report,
     lang: locale,
-    devices: report.devices.map((d) => ({ ...d, findings: d.findings.map((f) => localizeFinding(f, locale)) })),
+    devices: report.devices.map((d) => ({
+      ...d,
+      findings: d.findings.map((f) => localizeFinding(f, locale)),
+      errors: d.errors.map((e) => localizeError(e, locale)),
+    })),
   };
 }

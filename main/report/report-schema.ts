@@ -129,7 +129,10 @@ export const DeviceReportSchema = z.object({
   facts: DeviceFactsSchema,
   findings: z.array(FindingSchema),
   pushTests: z.array(PushTestResultSchema),
-  errors: z.array(z.object({ code: z.enum(ERROR_CODES), message: z.string(), during: z.string().optional() })),
+  errors: z.array(z.object({
+    code: z.enum(ERROR_CODES), message: z.string(), during: z.string().optional(),
+    text: z.object({ message: MsgSchema, hint: MsgSchema.optional() }).optional(),
+  })),
   probes: z.object({ read: z.array(z.string()), missing: z.array(z.string()) }).optional(),
   fixes: z.array(z.object({
     finding: z.string(), fix: z.string(), command: z.string(), at: z.iso.datetime({ offset: true }), ok: z.boolean(),
