@@ -82,9 +82,8 @@ function labTable(devices: readonly DeviceReport[], ctx: Ctx): string {
 }
 
 /** The identity line; a phone nothing could be read from is named as such in the reader's language. */
-function phoneName(d: DeviceReport, { t }: Ctx): string {
-  const line = identityLine(d);
-  return line === 'Unknown phone' ? t('report.unknown-phone') : line;
+function phoneName(d: DeviceReport, { locale }: Ctx): string {
+  return identityLine(d, locale);
 }
 
 function device(d: DeviceReport, index: number, ctx: Ctx): string {

@@ -27,7 +27,7 @@ export function renderMarkdown(report: Report, locale: Locale = report.lang ?? '
 
 function renderDevice(d: DeviceReport, t: T, locale: Locale): string[] {
   const out: string[] = [];
-  out.push(`## ${escapeInline(identityLine(d))}`, '');
+  out.push(`## ${escapeInline(identityLine(d, locale))}`, '');
   const counts = countBySeverity(d);
   const summary = SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`severity.${s}`)}`).join(', ');
   out.push(`${t('report.serial', { serial: code(d.serial) })} · ${t('report.state', { state: d.state })}${summary ? ` · ${summary}` : ''}`, '');

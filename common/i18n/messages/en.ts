@@ -97,6 +97,8 @@ export const en = {
   'report.env.generated': 'Generated',
   'report.env.source': 'Source',
   'report.env.app': 'App under test',
+  'report.push-channel': 'push: {vendor}',
+  'report.push-none': 'none',
   'report.unknown-phone': 'Unknown phone',
   'report.page': 'Page',
   'report.changes': 'Changes since the last audit ({time})',

@@ -95,6 +95,8 @@ export const zhCN = {
   'report.env.generated': '生成时间',
   'report.env.source': '来源',
   'report.env.app': '被测应用',
+  'report.push-channel': '推送：{vendor}',
+  'report.push-none': '无',
   'report.unknown-phone': '未知手机',
   'report.page': '页',
   'report.changes': '自上次审计（{time}）以来的变化',
