@@ -128,7 +128,7 @@ export function finding(id: string, severity: Severity, parts: FindingParts): Fi
 }
 
 /** The `unknown` finding for a step whose facts are null, carrying the recorded reason. */
-export function unknownFinding(ctx: RuleContext, id: string, paths: FactPath[], remedy?: Msg): Finding {
+export function unknownFinding(ctx: RuleContext, id: string, paths: FactPath[], remedy?: Msg | string): Finding {
   return finding(id, 'unknown', {
     detail: msg('finding.unknown.detail', { reason: reasonMsg(unknownReason(ctx.sheet, ...paths)) }),
     evidence: evidenceFor(ctx.sheet, ...paths),
@@ -168,6 +168,11 @@ export function screen(ctx: RuleContext, which: RomScreen): SettingRef {
 export function vendorName(ctx: RuleContext): Msg | string {
   const v = ctx.vendor;
   return v ? { key: `vendor.${v.vendor}.name`, fallback: v.displayName } : msg('word.vendor');
+}
+
+/** UNTRANSLATED helper kept for rules not yet converted: the package, or "the app" in English. Use `appParam()`. */
+export function appLabel(ctx: RuleContext): string {
+  return ctx.app ?? 'the app';
 }
 
 /** UNTRANSLATED helper kept for rules not yet converted: English vendor wording, else stock Android wording. Use `screen()`. */
