@@ -1,3 +1,4 @@
+import type { DeliveryResult, SimPush } from './push-delivery.js';
 import type { ProfileManifest } from './profile.js';
 
 /**
@@ -39,6 +40,10 @@ export interface SimPhone {
    * the message: Play services logs `broadcast intent callback: result=CANCELLED` instead.
    */
   postAppNotification?(pkg: string, channelId: string, title: string, text: string): PostResult;
+  /** Optional (added by the simulated Android): a push from a push service, as android/push-delivery.ts models it. */
+  deliverPush?(push: SimPush): DeliveryResult;
+  /** Optional (added by the simulated Android): the push tokens the phone's apps log, by token. */
+  pushTokens?(): Map<string, { pkg: string; transport: SimPush['transport'] }>;
 }
 
 /** Optional (added by the simulated Android): what became of a simulated push. */

@@ -11,6 +11,7 @@ import { logcat } from './logcat.js';
 import { monkey } from './monkey.js';
 import { notificationCommand } from './notification-cmd.js';
 import { pm } from './pm.js';
+import { dumpsysBattery, dumpsysPower } from './power.js';
 import { appHibernation, appops, netpolicy } from './services.js';
 import { dumpsysSettings, settings } from './settings.js';
 import { input, screencap, uiautomator, wm } from './ui-tools.js';
@@ -74,11 +75,16 @@ const dumpsys: AndroidCommand = async (io, device) => {
       return 0;
     case 'deviceidle':
       return deviceidleCommand(io, device, args, true);
+    case 'power':
+      await io.out(dumpsysPower(device));
+      return 0;
+    case 'battery':
+      return dumpsysBattery(io, device, args);
     case 'settings':
       await io.out(dumpsysSettings(device));
       return 0;
     case '-l':
-      await io.out(['Currently running services:', '  activity', '  appops', '  deviceidle', '  netpolicy', '  notification', '  package', '  settings', '  window'].join('\n') + '\n');
+      await io.out(['Currently running services:', '  activity', '  appops', '  battery', '  deviceidle', '  netpolicy', '  notification', '  package', '  power', '  settings', '  window'].join('\n') + '\n');
       return 0;
     case undefined:
       return dumpAll(io, device);

@@ -92,8 +92,20 @@ export const uiautomator: AndroidCommand = async (io, device) => {
   return 0;
 };
 
+/** KeyEvent codes the conditions of a test push use, by name and number (android/view/KeyEvent.java). */
+const KEYCODES: Record<string, number> = { KEYCODE_HOME: 3, KEYCODE_POWER: 26, KEYCODE_SLEEP: 223, KEYCODE_WAKEUP: 224 };
+
+/** What a key press changes: HOME leaves the app in the background, POWER/SLEEP/WAKEUP switch the screen. */
+function pressKey(device: AndroidDevice, key: string): void {
+  const code = /^\d+$/.test(key) ? Number(key) : KEYCODES[key.startsWith('KEYCODE_') ? key : `KEYCODE_${key}`];
+  const rt = device.runtime;
+  if (code === 3) rt.foreground = null;
+  else if (code === 223 || (code === 26 && rt.screenOn)) rt.screenOn = false;
+  else if (code === 224 || code === 26) rt.screenOn = true;
+}
+
 /** `input tap X Y` and friends (frameworks/base/cmds/input): silent on success. */
-export const input: AndroidCommand = async (io) => {
+export const input: AndroidCommand = async (io, device) => {
   const [verb, ...args] = io.args;
   const numeric = args.every((a) => /^-?\d+(\.\d+)?$/.test(a));
   const arity: Record<string, number> = { tap: 2, swipe: 4, keyevent: 1, text: 1 };
@@ -102,6 +114,7 @@ export const input: AndroidCommand = async (io) => {
     await io.err(`Error: Invalid arguments for command: ${verb ?? ''}\nUsage: input [<source>] <command> [<arg>...]\n`);
     return 1;
   }
+  if (verb === 'keyevent') for (const key of args) pressKey(device, key);
   return 0;
 };
 
