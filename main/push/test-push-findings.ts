@@ -91,6 +91,8 @@ export interface PushVerdict {
   notDelivered: NotDeliveredReason | null;
   display: DisplayReason | null;
   evidence: Evidence[];
+  /** The route's answer, as evidence for test-push-accepted. */
+  sendEvidence: Evidence[];
 }
 
 function fill(text: string, v: PushVerdict): string {
@@ -101,10 +103,10 @@ export function testPushFindings(v: PushVerdict): Finding[] {
   const at = WHERE(v.condition);
   const out: Finding[] = [];
   if (v.accepted) {
-    out.push(finding('test-push-accepted', 'ok', `${v.route} accepted the test push${at}${v.acceptMs !== null ? ` in ${v.acceptMs} ms` : ''} (code ${v.acceptCode}).`, '', v.evidence));
+    out.push(finding('test-push-accepted', 'ok', `${v.route} accepted the test push${at}${v.acceptMs !== null ? ` in ${v.acceptMs} ms` : ''} (code ${v.acceptCode}).`, '', v.sendEvidence));
   } else {
     out.push(finding('test-push-accepted', v.acceptKnown ? 'error' : 'unknown',
-      `${v.route} did not accept the test push${at}: ${v.acceptCode} — ${v.acceptMeaning}`, v.acceptAction || 'Check the credentials, the token and the route\'s answer.', v.evidence));
+      `${v.route} did not accept the test push${at}: ${v.acceptCode} — ${v.acceptMeaning}`, v.acceptAction || 'Check the credentials, the token and the route\'s answer.', v.sendEvidence));
   }
   if (!v.watched) return out;
   if (!v.accepted) {

@@ -109,6 +109,9 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
       acceptMs: push.sentAt !== null && push.acceptedAt !== null ? push.acceptedAt - push.sentAt : null,
       watched: input.watch, delivered, latencyMs, channelId, importance, notDelivered, display: displayedReason,
       evidence: evidence.slice(0, 6).map((excerpt) => ({ command: 'logcat -b events / dumpsys notification', excerpt })),
+      sendEvidence: push.steps.length > 0
+        ? push.steps.map((s) => ({ command: `${s.step} ${s.url}`, excerpt: `HTTP ${s.httpStatus ?? '-'} code ${s.code ?? '-'}` }))
+        : [{ command: input.route === 'local' ? 'cmd notification post' : input.route, excerpt: `${push.outcome}: ${push.explanation?.code ?? '-'}` }],
     };
     const result: PushTestResult = {
       route: input.route,

@@ -31,6 +31,10 @@ export type DeliveryResult =
   | { posted: false; reason: 'deferred-doze' | 'handed-to-app' | 'app-foreground' }
   | { posted: false; reason: 'unknown-token' };
 
+function defaultImportanceChannel(): SimChannel {
+  return { id: '', name: '', importance: 3, sound: 'content://settings/system/notification_sound', vibration: false, lockscreenVisibility: -1000, showBadge: true, bypassDnd: false };
+}
+
 /** FirebaseMessaging's fallback (com.google.firebase.messaging.CommonNotificationBuilder). */
 export const FCM_FALLBACK_CHANNEL: SimChannel = {
   id: 'fcm_fallback_notification_channel',
@@ -44,6 +48,23 @@ export const FCM_FALLBACK_CHANNEL: SimChannel = {
 };
 
 const GMS_PID = 4146;
+
+/**
+ * A stand-in, not from a capture: the channel a maker's push service posts on when the push names none (vivo,
+ * Meizu and Honor have no channel field; a Tencent push may omit it). The real id differs by maker and ROM and is
+ * not in push-apis.md; what matters here is that such a push is posted at default importance.
+ */
+export const VENDOR_DEFAULT_CHANNEL: SimChannel = { ...defaultImportanceChannel(), id: 'push_default', name: 'Push' };
+
+function vendorDefaultChannel(pkg: SimPackage): SimChannel {
+  pkg.notifications ??= { enabled: true, importance: -1000, showBadge: true, channels: [] };
+  let channel = pkg.notifications.channels.find((c) => c.id === VENDOR_DEFAULT_CHANNEL.id);
+  if (!channel) {
+    channel = { ...VENDOR_DEFAULT_CHANNEL };
+    pkg.notifications.channels.push(channel);
+  }
+  return channel;
+}
 
 function nextId(device: AndroidDevice, pkg: string): number {
   return (device.state.posted.filter((p) => p.pkg === pkg).reduce((max, p) => Math.max(max, p.id), 0) || 1000) + 1;
@@ -64,7 +85,8 @@ export function deliverPush(device: AndroidDevice, push: SimPush): DeliveryResul
   if (!pkg) return { posted: false, reason: 'not-installed' };
   if (push.transport !== 'fcm') {
     // The maker's push service posts for the app; an unknown channel id is NotificationManagerService's to refuse.
-    return postNotification(device, { pkg: pkg.name, id: nextId(device, pkg.name), tag: null, channelId: push.channelId ?? 'miscellaneous', title: push.title, text: push.text });
+    const channelId = push.channelId ?? vendorDefaultChannel(pkg).id;
+    return postNotification(device, { pkg: pkg.name, id: nextId(device, pkg.name), tag: null, channelId, title: push.title, text: push.text });
   }
   if (pkg.stopped) {
     device.log('main', 'W', 'GCM',
