@@ -44,8 +44,11 @@ function renderDevice(d: DeviceReport): string[] {
     out.push('**Test pushes**', '');
     for (const t of d.pushTests) {
       const result = t.accepted ? 'accepted' : 'rejected';
-      const delivery = t.postedAt ? `posted ${t.postedAt}${t.latencyMs !== null ? ` (${t.latencyMs} ms)` : ''}` : 'not posted';
-      out.push(`- ${code(t.route)} at ${t.sentAt}: ${result} (${code(t.response.code)} ${escapeInline(t.response.meaning)}), ${delivery}`);
+      const delivery = t.postedAt
+        ? `posted ${t.postedAt}${t.latencyMs !== null ? ` (${t.latencyMs} ms)` : ''}${t.channelId ? ` on ${code(t.channelId)}` : ''}${t.displayedReason ? `, ${t.displayedReason}` : ''}`
+        : `not posted${t.notDeliveredReason ? ` (${t.notDeliveredReason})` : ''}`;
+      const when = t.condition ? `, phone ${t.condition}` : '';
+      out.push(`- ${code(t.route)} at ${t.sentAt}${when}: ${result} (${code(t.response.code)} ${escapeInline(t.response.meaning)}), ${delivery}`);
     }
     out.push('');
   }

@@ -12,6 +12,7 @@ import {
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { startLab, type Lab } from '../sim/lab.js';
 import { createPushHub, type PushHub } from '../sim/push-hub.js';
+import { PushTestResultSchema } from '../../main/report/report-schema.js';
 import { cli } from './cli-harness.js';
 
 /**
@@ -107,7 +108,7 @@ describe('push --watch delivers by every route and reports the latency', () => {
     const r = await push(route, profile, extra);
     if (process.env.PUSH_LAB_PRINT) console.log(r.stdout, r.stderr);
     expect(r.code, r.stderr + r.stdout).toBe(0);
-    const t = r.tests[0]!;
+    const t = PushTestResultSchema.parse(r.tests[0]);
     expect(t).toMatchObject({ route, accepted: true, displayed: true, displayedReason: 'shown' });
     expect(t.latencyMs).toBeGreaterThanOrEqual(0);
     expect(t.latencyMs).toBeLessThan(3000);
@@ -180,8 +181,9 @@ describe('each failure case gives its finding', () => {
 });
 
 describe('--condition all', () => {
-  it('prints the condition table for the phone', async () => {
-    const r = await cli(['push', '--adb', `127.0.0.1:${adbPort}`, '--route', 'fcm', '--serial', serialOf('samsung-oneui-a14'), '--app', APP,
+  it('prints the condition table for the phone, and writes the report', async () => {
+    const report = join(scratch, 'push-report.md');
+    const r = await cli(['push', '--out', report, '--format', 'md', '--adb', `127.0.0.1:${adbPort}`, '--route', 'fcm', '--serial', serialOf('samsung-oneui-a14'), '--app', APP,
       '--credentials', credsFile, '--base-url', servers.get('fcm')!.url, '--channel-id', 'new_message', '--watch', '--timeout', '2', '--condition', 'all']);
     printed.push(r.stdout, r.stderr);
     if (process.env.PUSH_LAB_PRINT) console.log(r.stdout);
@@ -195,6 +197,10 @@ describe('--condition all', () => {
     expect(row('stopped')).toMatch(/yes\s+no\s+-\s+-\s+app-stopped/);
     expect(row('doze')).toMatch(/yes\s+yes\s+\d+ ms\s+yes/);
     expect(r.code).toBe(1);
+    const md = readFileSync(report, 'utf8');
+    printed.push(md);
+    expect(md).toMatch(/`fcm` at \S+, phone stopped: accepted .*not posted \(app-stopped\)/);
+    expect(md).toMatch(/`fcm` at \S+, phone background: accepted .*posted \S+ \(\d+ ms\) on `new_message`, shown/);
   }, 90_000);
 });
 

@@ -17,6 +17,8 @@ import { ROUTE_IDS, type RouteId, type TestPushMessage } from '../../push/types.
 import { shown } from '../../util/shown.js';
 import { addAdbOption, CliExit, EXIT, type CliDeps } from '../program.js';
 import { openPort } from '../open-port.js';
+import { forceOption, formatOption, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import { buildDeviceReport, buildReport } from '../../report/build-report.js';
 
 const ROUTES = ['local', ...ROUTE_IDS] as const;
 type CliRoute = (typeof ROUTES)[number];
@@ -38,6 +40,9 @@ interface PushCliOptions {
   priority: 'high' | 'normal';
   data: boolean;
   json: boolean;
+  out?: string;
+  format: ReportFormat;
+  force: boolean;
 }
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
@@ -72,17 +77,29 @@ export function register(program: Command, deps: CliDeps): void {
       .option('--channel-id <id>', 'the Android notification channel the push names')
       .addOption(new Option('--priority <p>', 'high or normal (FCM android.priority; Doze holds normal)').choices(['high', 'normal']).default('high'))
       .option('--data', 'send a data message instead of a notification message (FCM, Huawei, Honor, Xiaomi)', false)
-      .option('--json', 'the results as JSON on stdout', false),
+      .option('--json', 'the results as JSON on stdout', false)
+      .option('--out <file>', 'also write a report (pushTests and the test-push findings) to this file')
+      .addOption(formatOption())
+      .addOption(forceOption()),
   ).action(async (options: PushCliOptions) => {
     if (!isSafePackageName(options.app)) throw new CliExit(EXIT.usage, `${shown(options.app)} is not an Android package name (e.g. com.example.im).`);
     if (options.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.baseUrl)) {
       throw new CliExit(EXIT.usage, `${shown(options.baseUrl)} is not a base URL; use http(s)://HOST[:PORT][/path].`);
     }
+    // Before the phone is touched: a report target that cannot be written would lose the run.
+    const writer = options.out ? await prepareReportOutput({ format: options.format, out: options.out, force: options.force }) : null;
     const port = openPort(options.adb, deps);
     try {
       const ref = await findPhone(port, options.serial);
       const outcomes = await runAll(port, ref, options, deps);
       print(outcomes, options, deps);
+      if (writer && options.out) {
+        const device = buildDeviceReport({
+          serial: ref.serial, ref, state: 'device', facts: null, findings: [], extraFindings: findingsOf(outcomes), pushTests: outcomes.map((o) => o.result),
+        });
+        const report = buildReport({ source: 'live', app: options.app, devices: [device], now: new Date(), version: deps.version });
+        await writeReport(report, writer, { format: options.format, out: options.out, force: options.force }, deps, null);
+      }
       const ok = outcomes.every((o) => (options.watch ? o.delivered === true : o.result.accepted));
       if (!ok) throw new CliExit(EXIT.failed, options.watch ? 'The test push was not delivered in every condition (see above).' : 'The test push was not accepted.');
     } finally {
@@ -199,8 +216,12 @@ function safePassword(url: string): string | null {
 
 const yesNo = (v: boolean | null) => (v === null ? '-' : v ? 'yes' : 'no');
 
+function findingsOf(outcomes: PushTestOutcome[]): Finding[] {
+  return outcomes.length === 1 ? outcomes[0]!.findings : mergeAcrossConditions(outcomes.map((x) => x.findings));
+}
+
 function print(outcomes: PushTestOutcome[], o: PushCliOptions, deps: CliDeps): void {
-  const findings: Finding[] = outcomes.length === 1 ? outcomes[0]!.findings : mergeAcrossConditions(outcomes.map((x) => x.findings));
+  const findings = findingsOf(outcomes);
   if (o.json) {
     deps.stdout(`${JSON.stringify({ serial: o.serial, app: o.app, route: o.route, pushTests: outcomes.map((x) => x.result), findings }, null, 2)}\n`);
     return;
