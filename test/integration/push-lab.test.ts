@@ -1,17 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../common/domain/findings.js';
 import type { PushTestResult } from '../../common/domain/report.js';
-import {
-  FCM_TOKEN_PATH, startFcmServer, startHonorServer, startHuaweiServer, startMeizuServer, startOppoServer, startTencentImServer,
-  startVivoServer, startXiaomiServer, type PushServer,
-} from '../push-servers/index.js';
+import type { RouteId } from '../../main/push/types.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { startLab, type Lab } from '../sim/lab.js';
-import { createPushHub, type PushHub } from '../sim/push-hub.js';
+import { startPushLab, type PushLab } from '../sim/push-lab.js';
 import { PushTestResultSchema } from '../../main/report/report-schema.js';
 import { cli } from './cli-harness.js';
 
@@ -24,28 +20,21 @@ const PROFILES = [
   'xiaomi-hyperos-a14', 'honor-harmonyos-a10', 'honor-magicos-a14', 'oppo-coloros-a14', 'vivo-originos-a14', 'samsung-oneui-a14',
   'pixel-a15', 'huawei-harmonyos-a12', 'oneplus-oxygenos-a14', 'redmi-miui-a12', 'meizu-flyme-a14',
 ];
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const SECRETS = {
-  im: 'im-secret-key-0123456789abcdef', hw: 'hw-secret-0123456789', honor: 'honor-secret-0123456789', mi: 'mi-secret-0123456789',
-  oppo: 'oppo-master-0123456789', vivo: 'vivo-secret-0123456789', mz: 'mz-secret-0123456789',
-};
 const MEIZU_TOKEN = 'mz0123456789abcdef0123456789abcd';
 const IM_ACCOUNT = 'offline_user_1';
 
 let adbPort = 0;
 let lab: Lab;
-let hub: PushHub;
+let pushLab: PushLab;
 let scratch = '';
 let credsFile = '';
-const servers = new Map<string, PushServer>();
 const printed: string[] = [];
 
 const serialOf = (profile: string): string => lab.phones.find((p) => p.profile === profile)!.serial;
 
 async function push(route: string, profile: string, extra: string[] = []) {
   const args = ['push', '--adb', `127.0.0.1:${adbPort}`, '--route', route, '--serial', serialOf(profile), '--app', APP, '--watch', '--json', '--timeout', '3', ...extra];
-  if (route !== 'local') args.push('--credentials', credsFile, '--base-url', servers.get(route)!.url);
+  if (route !== 'local') args.push('--credentials', credsFile, '--base-url', pushLab.servers.get(route as RouteId)!.url);
   const r = await cli(args);
   printed.push(r.stdout, r.stderr);
   const parsed = r.stdout.trim().startsWith('{') ? (JSON.parse(r.stdout) as { pushTests: PushTestResult[]; findings: Finding[] }) : null;
@@ -57,37 +46,18 @@ beforeAll(async () => {
   adbPort = await freePort();
   scratch = mkdtempSync(join(tmpdir(), 'push-lab-'));
   lab = await startLab({ profiles: PROFILES, adbPort });
-  hub = createPushHub(lab.phones.map((p) => ({ serial: p.serial, phone: p.phone })));
   // Each app starts once, so its push SDK logs the token the CLI reads.
   for (const p of lab.phones) await runAdb(adbPort, ['-s', p.serial, 'shell', `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`], { timeoutMs: 20_000 });
-  const tokens = (transport: string) => lab.phones.flatMap((p) => [...(p.phone.pushTokens?.() ?? new Map())].filter(([, t]) => t.transport === transport).map(([tok]) => tok));
-  const onAccepted = hub.onAccepted;
-  const fcmTokens = Object.fromEntries(tokens('fcm').map((t) => [t, { project: 'pd' }]));
-  servers.set('fcm', await startFcmServer({ projectId: 'pd', clientEmail: 'sa@pd.iam.gserviceaccount.com', publicKey, tokens: fcmTokens, onAccepted }));
-  servers.set('huawei', await startHuaweiServer({ appId: '1044', clientSecret: SECRETS.hw, tokens: tokens('huawei'), onAccepted }));
-  servers.set('honor', await startHonorServer({ appId: '1044', clientId: '99', clientSecret: SECRETS.honor, tokens: tokens('honor'), onAccepted }));
-  servers.set('xiaomi', await startXiaomiServer({ appSecret: SECRETS.mi, packageName: APP, regIds: tokens('xiaomi'), onAccepted }));
-  servers.set('oppo', await startOppoServer({ appKey: 'oppo-key-0123', masterSecret: SECRETS.oppo, regIds: tokens('oppo'), onAccepted }));
-  servers.set('vivo', await startVivoServer({ appId: '1055', appKey: 'vivo-key-0123', appSecret: SECRETS.vivo, regIds: tokens('vivo'), testRegIds: tokens('vivo'), onAccepted }));
-  servers.set('meizu', await startMeizuServer({ appId: '1100', appSecret: SECRETS.mz, pushIds: [MEIZU_TOKEN], onAccepted }));
-  servers.set('tencent-im', await startTencentImServer({ sdkAppId: 1400000000, secretKey: SECRETS.im, accounts: { [IM_ACCOUNT]: { status: 'PushOnline', vendor: 'xiaomi' } }, onAccepted }));
-  hub.bindAccount(IM_ACCOUNT, serialOf('xiaomi-hyperos-a14'), APP);
+  pushLab = await startPushLab(lab.phones.map((p) => ({ serial: p.serial, phone: p.phone })), {
+    app: APP, imAccounts: { [IM_ACCOUNT]: serialOf('xiaomi-hyperos-a14') }, extraTokens: { meizu: [MEIZU_TOKEN] },
+  });
   credsFile = join(scratch, 'credentials.json');
-  writeFileSync(credsFile, JSON.stringify({
-    'tencent-im': { sdkAppId: 1400000000, secretKey: SECRETS.im, adminIdentifier: 'administrator', region: 'china', useBackupDomain: false, userSigExpireSeconds: 86400 },
-    fcm: { type: 'service_account', project_id: 'pd', private_key_id: 'kid-0123456789', private_key: PEM, client_email: 'sa@pd.iam.gserviceaccount.com', token_uri: `${servers.get('fcm')!.url}${FCM_TOKEN_PATH}` },
-    huawei: { appId: '1044', clientSecret: SECRETS.hw },
-    honor: { appId: '1044', clientId: '99', clientSecret: SECRETS.honor },
-    xiaomi: { appSecret: SECRETS.mi, packageName: APP, region: 'china' },
-    oppo: { appKey: 'oppo-key-0123', masterSecret: SECRETS.oppo },
-    vivo: { appId: '1055', appKey: 'vivo-key-0123', appSecret: SECRETS.vivo },
-    meizu: { appId: '1100', appSecret: SECRETS.mz },
-  }));
+  writeFileSync(credsFile, JSON.stringify(pushLab.credentials));
   chmodSync(credsFile, 0o600);
 }, 180_000);
 
 afterAll(async () => {
-  for (const s of servers.values()) await s.close();
+  await pushLab?.close();
   await lab?.stop();
   if (adbPort) await runAdb(adbPort, ['kill-server'], { timeoutMs: 10_000 });
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -184,7 +154,7 @@ describe('--condition all', () => {
   it('prints the condition table for the phone, and writes the report', async () => {
     const report = join(scratch, 'push-report.md');
     const r = await cli(['push', '--out', report, '--format', 'md', '--adb', `127.0.0.1:${adbPort}`, '--route', 'fcm', '--serial', serialOf('samsung-oneui-a14'), '--app', APP,
-      '--credentials', credsFile, '--base-url', servers.get('fcm')!.url, '--channel-id', 'new_message', '--watch', '--timeout', '2', '--condition', 'all']);
+      '--credentials', credsFile, '--base-url', pushLab.servers.get('fcm')!.url, '--channel-id', 'new_message', '--watch', '--timeout', '2', '--condition', 'all']);
     printed.push(r.stdout, r.stderr);
     if (process.env.PUSH_LAB_PRINT) console.log(r.stdout);
     const rows = r.stdout.split('\n');
@@ -217,8 +187,8 @@ describe('secrets', () => {
     }
     const all = texts.join('\n');
     expect(printed.join('').length).toBeGreaterThan(1000);
-    for (const s of [...Object.values(SECRETS), PEM.split('\n')[1]!]) expect(all).not.toContain(s);
-    for (const server of servers.values()) {
+    for (const s of pushLab.secrets) expect(all).not.toContain(s);
+    for (const server of pushLab.servers.values()) {
       for (const req of server.requests) {
         const bearer = req.headers.authorization?.replace(/^Bearer /, '');
         if (bearer && bearer.length > 8) expect(all).not.toContain(bearer);
