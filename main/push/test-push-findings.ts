@@ -71,6 +71,10 @@ export const DISPLAY_TEXT: Record<DisplayReason, { severity: Severity; detail: s
     severity: 'warning', detail: 'posted on a minimised channel: it shows only collapsed at the bottom of the shade',
     remedy: 'Raise the channel\'s importance in the app\'s notification settings.',
   },
+  'lock-screen-hidden': {
+    severity: 'warning', detail: 'posted, but not shown on the locked screen: the lock screen hides notifications (or this channel\'s)',
+    remedy: 'Allow notifications on the lock screen (Settings → Notifications → Lock screen) and for the app\'s channel.',
+  },
   unknown: { severity: 'unknown', detail: 'the dump did not say the record\'s importance', remedy: 'Read `dumpsys notification --noredact` on the phone.' },
 };
 

@@ -52,6 +52,16 @@ export interface PushTestOutcome {
   findings: Finding[];
 }
 
+/** `settings get secure lock_screen_show_notifications`: 0 hides every notification on the lock screen; unset means shown. */
+async function lockScreenShows(port: DevicePort, ref: DeviceRef): Promise<boolean | null> {
+  try {
+    const v = (await port.shell(ref, 'settings get secure lock_screen_show_notifications', { timeoutMs: 10_000 })).output.trim();
+    return v === '0' ? false : v === '1' || v === 'null' ? true : null;
+  } catch {
+    return null;
+  }
+}
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome> {
@@ -82,7 +92,8 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
       if (outcome.state === 'posted') {
         delivered = true;
         latencyMs = push.sentAt === null ? null : Math.max(0, outcome.detectedAt - push.sentAt);
-        const d = judgeDisplay(outcome.record);
+        const lockScreen = input.condition === 'locked' ? { shows: await lockScreenShows(input.port, input.ref) } : null;
+        const d = judgeDisplay(outcome.record, lockScreen);
         displayed = d.displayed;
         displayedReason = d.reason;
         channelId = outcome.record.channelId;

@@ -3,7 +3,7 @@ import { parseDumpsysNotification } from '../probes/notification/dumpsys-notific
 import type { PostedNotificationRecord } from './watch/posted-records.js';
 
 /** Why a posted test push would or would not reach the user's eyes and ears. */
-export type DisplayReason = 'shown' | 'silent' | 'dnd' | 'min-importance' | 'unknown';
+export type DisplayReason = 'shown' | 'silent' | 'dnd' | 'min-importance' | 'lock-screen-hidden' | 'unknown';
 /** Why an accepted test push was not posted. */
 export type NotDeliveredReason =
   | 'channel-missing' | 'app-stopped' | 'app-blocked' | 'channel-blocked' | 'deferred-doze' | 'data-message' | 'fcm-foreground' | 'no-trace';
@@ -12,8 +12,14 @@ export type NotDeliveredReason =
  * From the posted record: Do Not Disturb interception first (ZenModeHelper), then the importance that
  * decides sound and banner (NotificationManager.IMPORTANCE_*: MIN collapsed, LOW silent, DEFAULT+ alerting).
  */
-export function judgeDisplay(record: PostedNotificationRecord): { displayed: boolean | null; reason: DisplayReason } {
+export function judgeDisplay(
+  record: PostedNotificationRecord,
+  /** With the screen locked: whether the lock screen shows notifications (secure lock_screen_show_notifications), null unread. */
+  lockScreen: { shows: boolean | null } | null = null,
+): { displayed: boolean | null; reason: DisplayReason } {
   if (record.intercepted === true) return { displayed: false, reason: 'dnd' };
+  // Notification.VISIBILITY_SECRET (-1) on the channel, or the lock screen's notifications switched off.
+  if (lockScreen && (lockScreen.shows === false || record.lockscreenVisibility === -1)) return { displayed: false, reason: 'lock-screen-hidden' };
   const i = record.importance;
   if (i === null || Number.isNaN(i)) return { displayed: null, reason: 'unknown' };
   if (i <= 1) return { displayed: false, reason: 'min-importance' };

@@ -135,6 +135,12 @@ describe('each failure case gives its finding', () => {
     expect(deep.stdout.toString().trim()).toBe('ACTIVE');
   }, 60_000);
 
+  it('locked: posted, but the lock screen hides notifications', async () => {
+    const r = await push('huawei', 'honor-harmonyos-a10', ['--channel-id', 'new_message', '--condition', 'locked']);
+    expect(r.tests[0]).toMatchObject({ condition: 'locked', displayed: false, displayedReason: 'lock-screen-hidden' });
+    expect(find(r.findings, 'test-push-displayed')?.severity).toBe('warning');
+  }, 30_000);
+
   it('a token no phone holds: accepted by the server, no trace on the phone', async () => {
     const r = await push('meizu', 'meizu-flyme-a14', ['--token', MEIZU_TOKEN]);
     expect(r.code).toBe(1);

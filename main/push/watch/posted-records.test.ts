@@ -16,6 +16,7 @@ const DUMP = `Current Notification Manager state:
           }
       mImportance=LOW
       mIntercept=true
+      effectiveNotificationChannel=NotificationChannel{mId='new_message', mName=New messages, mDescription=, mImportance=2, mBypassDnd=false, mLockscreenVisibility=-1, mSound=null}
 
   Lights List:
       android.title=String (not a record)
@@ -30,7 +31,7 @@ describe('parsePostedRecords', () => {
     expect(s.records).toHaveLength(2);
     expect(s.records[0]).toMatchObject({ pkg: 'android', channelId: 'DEVELOPER_IMPORTANT', importance: 4, title: null });
     expect(s.records[1]).toMatchObject({
-      pkg: 'com.example.im', id: 1002, channelId: 'new_message', importance: 2, title: 'Push Doctor test', text: 'Offline push test, with (parens)', intercepted: true,
+      pkg: 'com.example.im', id: 1002, channelId: 'new_message', importance: 2, title: 'Push Doctor test', text: 'Offline push test, with (parens)', intercepted: true, lockscreenVisibility: -1,
     });
   });
 
@@ -47,5 +48,9 @@ describe('parsePostedRecords', () => {
     expect(judgeDisplay({ ...r, intercepted: false, importance: 4 })).toEqual({ displayed: true, reason: 'shown' });
     expect(judgeDisplay({ ...r, intercepted: false, importance: 1 })).toEqual({ displayed: false, reason: 'min-importance' });
     expect(judgeDisplay({ ...r, intercepted: null, importance: null })).toEqual({ displayed: null, reason: 'unknown' });
+    // Locked: a VISIBILITY_SECRET channel, or the lock screen's switch off, hides it there.
+    expect(judgeDisplay({ ...r, intercepted: false }, { shows: true })).toEqual({ displayed: false, reason: 'lock-screen-hidden' });
+    expect(judgeDisplay({ ...r, intercepted: false, lockscreenVisibility: -1000, importance: 4 }, { shows: false })).toEqual({ displayed: false, reason: 'lock-screen-hidden' });
+    expect(judgeDisplay({ ...r, intercepted: false, lockscreenVisibility: -1000, importance: 4 }, { shows: true })).toEqual({ displayed: true, reason: 'shown' });
   });
 });

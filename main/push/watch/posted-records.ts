@@ -15,6 +15,8 @@ export interface PostedNotificationRecord {
   title: string | null;
   text: string | null;
   intercepted: boolean | null;
+  /** The effective channel's mLockscreenVisibility (-1 VISIBILITY_SECRET hides it on the lock screen; -1000 no override). */
+  lockscreenVisibility: number | null;
   /** The record's header line, as evidence. */
   line: string;
 }
@@ -43,7 +45,7 @@ export function parsePostedRecords(text: string): NotificationSnapshot {
     if (h) {
       current = {
         pkg: h[1]!, id: Number(h[2]), key: h[5]!, channelId: h[6]!, importance: Number(h[4]),
-        title: null, text: null, intercepted: null, line: line.trim(),
+        title: null, text: null, intercepted: null, lockscreenVisibility: null, line: line.trim(),
       };
       records.push(current);
       continue;
@@ -64,6 +66,8 @@ export function parsePostedRecords(text: string): NotificationSnapshot {
     if (imp) current.importance = IMPORTANCE[imp[1]!] ?? current.importance;
     const icpt = /^mIntercept=(true|false)/.exec(trimmed);
     if (icpt) current.intercepted = icpt[1] === 'true';
+    const vis = /^effectiveNotificationChannel=NotificationChannel\{.*\bmLockscreenVisibility=(-?\d+)/.exec(trimmed);
+    if (vis) current.lockscreenVisibility = Number(vis[1]);
   }
   return { records, zenMode };
 }
