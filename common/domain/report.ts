@@ -38,7 +38,7 @@ export interface PushTestResult {
   importance?: number | null;
   /** Why it was or was not displayed: shown, silent, dnd, min-importance. */
   displayedReason?: string | null;
-  /** Why it was not posted: channel-missing, app-stopped, app-blocked, channel-blocked, deferred-doze, data-message, fcm-foreground, no-trace. */
+  /** Why it was not posted: channel-missing, app-stopped, app-blocked, channel-blocked, deferred-doze, data-message, fcm-foreground, im-online, no-trace. */
   notDeliveredReason?: string | null;
 }
 

@@ -50,6 +50,11 @@ export const NOT_DELIVERED_TEXT: Record<NotDeliveredReason, { detail: string; re
     detail: 'the app is in the foreground: FCM hands a notification message to the app (onMessageReceived) instead of the shade',
     remedy: 'Test offline push with the app in the background or killed; in the foreground the app shows messages itself.',
   },
+  'im-online': {
+    severity: 'info',
+    detail: 'the IM account is Online: IM delivered the message over the app\'s own connection, which generates no offline push',
+    remedy: 'Test with the app in the background, the screen locked or the app killed, so the account is PushOnline.',
+  },
   'no-trace': {
     severity: 'error',
     detail: 'nothing reached the phone: no post, no drop and no refusal was logged',

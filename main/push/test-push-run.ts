@@ -105,6 +105,7 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
         delivered = false;
         const why = await explainNotPosted(input.port, input.ref, {
           pkg: input.poster, channelId: input.channelId, overFcm: input.overFcm, priority: input.priority, delivery: input.delivery, condition: input.condition,
+          onlineStatus: push.onlineStatus,
         });
         notDelivered = why.reason;
         evidence.push(...why.evidence);

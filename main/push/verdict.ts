@@ -6,7 +6,8 @@ import type { PostedNotificationRecord } from './watch/posted-records.js';
 export type DisplayReason = 'shown' | 'silent' | 'dnd' | 'min-importance' | 'lock-screen-hidden' | 'unknown';
 /** Why an accepted test push was not posted. */
 export type NotDeliveredReason =
-  | 'channel-missing' | 'app-stopped' | 'app-blocked' | 'channel-blocked' | 'deferred-doze' | 'data-message' | 'fcm-foreground' | 'no-trace';
+  | 'channel-missing' | 'app-stopped' | 'app-blocked' | 'channel-blocked' | 'deferred-doze' | 'data-message' | 'fcm-foreground'
+  | 'im-online' | 'no-trace';
 
 /**
  * From the posted record: Do Not Disturb interception first (ZenModeHelper), then the importance that
@@ -36,6 +37,8 @@ export interface MissingContext {
   priority: 'high' | 'normal';
   delivery: 'notification' | 'data';
   condition: string | null;
+  /** Tencent IM's query_online_status answer: an Online account gets no offline push. */
+  onlineStatus?: string | null;
 }
 
 /**
@@ -63,6 +66,10 @@ export async function explainNotPosted(port: DevicePort, ref: DeviceRef, c: Miss
     return { reason: 'channel-blocked', evidence };
   }
   if (c.delivery === 'data') return { reason: 'data-message', evidence };
+  if (c.onlineStatus === 'Online') {
+    evidence.push('query_online_status: Online');
+    return { reason: 'im-online', evidence };
+  }
   if (c.overFcm) {
     const deep = (await read('dumpsys deviceidle get deep')).trim();
     if (deep === 'IDLE' && c.priority !== 'high') {

@@ -72,7 +72,7 @@ describe('push --watch delivers by every route and reports the latency', () => {
     ['oppo', 'oppo-coloros-a14', ['--channel-id', 'new_message']],
     ['vivo', 'vivo-originos-a14', []],
     ['fcm', 'samsung-oneui-a14', ['--channel-id', 'new_message', '--condition', 'background']],
-    ['tencent-im', 'xiaomi-hyperos-a14', ['--token', IM_ACCOUNT, '--channel-id', 'new_message']],
+    ['tencent-im', 'xiaomi-hyperos-a14', ['--token', IM_ACCOUNT, '--channel-id', 'new_message', '--condition', 'background']],
   ];
   it.each(CASES)('%s → %s', async (route, profile, extra) => {
     const r = await push(route, profile, extra);
@@ -139,6 +139,13 @@ describe('each failure case gives its finding', () => {
     const r = await push('huawei', 'honor-harmonyos-a10', ['--channel-id', 'new_message', '--condition', 'locked']);
     expect(r.tests[0]).toMatchObject({ condition: 'locked', displayed: false, displayedReason: 'lock-screen-hidden' });
     expect(find(r.findings, 'test-push-displayed')?.severity).toBe('warning');
+  }, 30_000);
+
+  it('tencent-im with the app on screen: the account is Online, so no offline push', async () => {
+    const r = await push('tencent-im', 'xiaomi-hyperos-a14', ['--token', IM_ACCOUNT, '--channel-id', 'new_message', '--condition', 'foreground']);
+    expect(r.code).toBe(1);
+    expect(r.tests[0]).toMatchObject({ condition: 'foreground', accepted: true, notDeliveredReason: 'im-online' });
+    expect(find(r.findings, 'test-push-delivered')?.severity).toBe('info');
   }, 30_000);
 
   it('a token no phone holds: accepted by the server, no trace on the phone', async () => {

@@ -59,7 +59,10 @@ export async function startPushLab(phones: readonly HubPhone[], o: PushLabOption
       const phone = phones.find((p) => p.serial === serial);
       const own = [...(phone?.phone.pushTokens?.().values() ?? [])].find((t) => t.pkg === o.app);
       // The Tencent server picks the AndroidInfo channel field by the phone's vendor, as IM does from the bound token.
-      accounts[account] = { status: 'PushOnline', ...(own ? { vendor: own.transport } : {}) };
+      // Online while the app is on screen (it holds its IM connection), PushOnline otherwise: read on every request.
+      const entry: TencentAccount = { status: 'PushOnline', ...(own ? { vendor: own.transport } : {}) };
+      Object.defineProperty(entry, 'status', { enumerable: true, get: () => (phone?.phone.foregroundPackage?.() === o.app ? 'Online' : 'PushOnline') });
+      accounts[account] = entry;
       hub.bindAccount(account, serial, o.app);
     }
   } catch (error) {

@@ -154,6 +154,10 @@ class SimulatedPhone implements SimPhone {
     return deliverPush(this.device, push);
   }
 
+  foregroundPackage(): string | null {
+    return this.device.runtime.screenOn ? this.device.runtime.foreground : null;
+  }
+
   pushTokens(): Map<string, { pkg: string; transport: SimPush['transport'] }> {
     return pushTokens(this.device);
   }

@@ -44,6 +44,8 @@ export interface SimPhone {
   deliverPush?(push: SimPush): DeliveryResult;
   /** Optional (added by the simulated Android): the push tokens the phone's apps log, by token. */
   pushTokens?(): Map<string, { pkg: string; transport: SimPush['transport'] }>;
+  /** Optional (added by the simulated Android): the package on top of the screen, null on the home screen or when locked. */
+  foregroundPackage?(): string | null;
 }
 
 /** Optional (added by the simulated Android): what became of a simulated push. */
