@@ -40,6 +40,8 @@ export interface PushTestResult {
   displayedReason?: string | null;
   /** Why it was not posted: channel-missing, app-stopped, app-blocked, channel-blocked, deferred-doze, data-message, fcm-foreground, im-online, no-trace. */
   notDeliveredReason?: string | null;
+  /** `pkg/.Activity` resumed after tapping the notification (`push --click`). */
+  clickedActivity?: string | null;
 }
 
 /** A safe on-phone fix that was applied (`fix --finding`, the workstation's Fix button). */

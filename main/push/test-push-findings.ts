@@ -100,6 +100,7 @@ export interface PushVerdict {
   notDelivered: NotDeliveredReason | null;
   display: DisplayReason | null;
   evidence: Evidence[];
+  click: { tapped: boolean; resumed: string | null; expected: string | null; app: string; problem: string | null; evidence: string[] } | null;
   /** The route's answer, as evidence for test-push-accepted. */
   sendEvidence: Evidence[];
 }
@@ -127,12 +128,24 @@ export function testPushFindings(v: PushVerdict): Finding[] {
     out.push(finding('test-push-delivered', 'ok', `Posted on the phone${at} ${v.latencyMs ?? '?'} ms after sending, on channel "${v.channelId ?? '?'}".`, '', v.evidence));
     const d = DISPLAY_TEXT[v.display ?? 'unknown'];
     out.push(finding('test-push-displayed', d.severity, `The test push was ${fill(d.detail, v)}${at}.`, d.remedy, v.evidence));
+    if (v.click) out.push(clickFinding(v.click, at));
     return out;
   }
   const nd = NOT_DELIVERED_TEXT[v.notDelivered ?? 'no-trace'];
   out.push(finding('test-push-delivered', nd.severity, `The test push was accepted but not posted${at}: ${nd.detail}.`, nd.remedy, v.evidence));
   out.push(finding('test-push-displayed', 'unknown', `Not shown${at}: it was never posted.`, nd.remedy, []));
   return out;
+}
+
+function clickFinding(c: NonNullable<PushVerdict['click']>, at: string): Finding {
+  const ev = c.evidence.map((excerpt) => ({ command: 'uiautomator dump / input tap / dumpsys activity activities', excerpt }));
+  if (!c.tapped || c.resumed === null) {
+    return finding('test-push-click', 'unknown', `Tapping the test push could not be checked${at}: ${c.problem ?? 'no answer'}`, 'Tap the notification on the phone and check which page opens.', ev);
+  }
+  const right = c.expected ? c.resumed === c.expected : c.resumed.startsWith(`${c.app}/`);
+  if (right) return finding('test-push-click', 'ok', `Tapping the test push opened ${c.resumed}${at}.`, '', ev);
+  return finding('test-push-click', 'error', `Tapping the test push opened ${c.resumed}, not ${c.expected ?? `a page of ${c.app}`}${at}.`,
+    'Check the push\'s click action (intent / ext) against the app\'s manifest: TUIOfflinePush opens the page named in ext (push-apis §4.8).', ev);
 }
 
 /** One finding per id over several conditions: the worst severity, every condition's sentence in its detail. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../../common/domain/findings.js';
 import type { PushTestResult } from '../../common/domain/report.js';
 import type { DevicePort, DeviceRef } from '../adb/device-port.js';
+import { clickThrough, type ClickOutcome } from './click.js';
 import { enterCondition, type Condition, type ConditionStep } from './conditions.js';
 import type { LocalResult } from './local-route.js';
 import { testPushFindings, type PushVerdict } from './test-push-findings.js';
@@ -29,6 +30,8 @@ export interface PushTestInput {
   delivery: 'notification' | 'data';
   send: () => Promise<PushResult | LocalResult>;
   watch: boolean;
+  /** Tap the posted notification afterwards; `expected` is the `pkg/.Activity` it should open (null: any of the app's). */
+  click?: { expected: string | null };
   timeoutMs: number;
   now?: () => number;
   signal?: AbortSignal;
@@ -48,6 +51,7 @@ export interface PushTestOutcome {
   displayed: boolean | null;
   displayedReason: DisplayReason | null;
   notDeliveredReason: NotDeliveredReason | null;
+  click: ClickOutcome | null;
   result: PushTestResult;
   findings: Finding[];
 }
@@ -113,6 +117,8 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
       }
     }
     if (entered) restoreSteps = await entered.restore();
+    // After the restore: the screen is on and unlocked-able, as a user taps it.
+    const click = input.click && delivered ? await clickThrough(input.port, input.ref, input.title) : null;
     const accepted = push.outcome === 'accepted';
     const verdict: PushVerdict = {
       route: input.route, condition: input.condition, accepted,
@@ -120,6 +126,7 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
       acceptAction: push.explanation?.action ?? '', acceptKnown: push.explanation?.known ?? false,
       acceptMs: push.sentAt !== null && push.acceptedAt !== null ? push.acceptedAt - push.sentAt : null,
       watched: input.watch, delivered, latencyMs, channelId, importance, notDelivered, display: displayedReason,
+      click: click ? { tapped: click.tapped, resumed: click.resumed, expected: input.click?.expected ?? null, app: input.app, problem: click.problem, evidence: click.evidence } : null,
       evidence: evidence.slice(0, 6).map((excerpt) => ({ command: 'logcat -b events / dumpsys notification', excerpt })),
       sendEvidence: push.steps.length > 0
         ? push.steps.map((s) => ({ command: `${s.step} ${s.url}`, excerpt: `HTTP ${s.httpStatus ?? '-'} code ${s.code ?? '-'}` }))
@@ -139,11 +146,12 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
       importance,
       displayedReason,
       notDeliveredReason: notDelivered,
+      ...(click ? { clickedActivity: click.resumed } : {}),
     };
     return {
       route: input.route, condition: input.condition, conditionConfirmed: entered?.confirmed ?? null, conditionProblem: entered?.problem ?? null,
       conditionSteps: entered?.steps ?? [], restoreSteps, push, watch: outcome, delivered, latencyMs, displayed, displayedReason,
-      notDeliveredReason: notDelivered, result, findings: testPushFindings(verdict),
+      notDeliveredReason: notDelivered, click, result, findings: testPushFindings(verdict),
     };
   } catch (error) {
     if (entered && restoreSteps.length === 0) await entered.restore().catch(() => undefined);

@@ -107,6 +107,7 @@ export const PushTestResultSchema = z.object({
   importance: z.number().int().nullable().optional(),
   displayedReason: z.string().nullable().optional(),
   notDeliveredReason: z.string().nullable().optional(),
+  clickedActivity: z.string().nullable().optional(),
 });
 
 /** ../shared/spec/report.md additions: `devices[].ref`, the device reference. */

@@ -163,6 +163,18 @@ describe('each failure case gives its finding', () => {
   }, 30_000);
 });
 
+describe('--click', () => {
+  it('taps the posted notification and names the page it opened; a wrong page is an error', async () => {
+    const ok = await push('xiaomi', 'xiaomi-hyperos-a14', ['--channel-id', 'new_message', '--condition', 'background', '--click']);
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.tests[0]?.clickedActivity).toMatch(/^com\.example\.im\//);
+    expect(find(ok.findings, 'test-push-click')?.severity).toBe('ok');
+    const wrong = await push('xiaomi', 'xiaomi-hyperos-a14', ['--channel-id', 'new_message', '--condition', 'background', '--click', '--expect-activity', 'com.example.im/.ChatActivity']);
+    expect(wrong.code).toBe(1);
+    expect(find(wrong.findings, 'test-push-click')).toMatchObject({ severity: 'error' });
+  }, 30_000);
+});
+
 describe('--condition all', () => {
   it('prints the condition table for the phone, and writes the report', async () => {
     const report = join(scratch, 'push-report.md');

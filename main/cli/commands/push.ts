@@ -40,6 +40,8 @@ interface PushCliOptions {
   priority: 'high' | 'normal';
   data: boolean;
   json: boolean;
+  click: boolean;
+  expectActivity?: string;
   out?: string;
   format: ReportFormat;
   force: boolean;
@@ -77,6 +79,8 @@ export function register(program: Command, deps: CliDeps): void {
       .option('--channel-id <id>', 'the Android notification channel the push names')
       .addOption(new Option('--priority <p>', 'high or normal (FCM android.priority; Doze holds normal)').choices(['high', 'normal']).default('high'))
       .option('--data', 'send a data message instead of a notification message (FCM, Huawei, Honor, Xiaomi)', false)
+      .option('--click', 'with --watch: tap the posted notification and check the page it opens', false)
+      .option('--expect-activity <pkg/.Activity>', 'with --click: the activity the tap must open (default: any of the app\'s)')
       .option('--json', 'the results as JSON on stdout', false)
       .option('--out <file>', 'also write a report (pushTests and the test-push findings) to this file')
       .addOption(formatOption())
@@ -88,6 +92,10 @@ export function register(program: Command, deps: CliDeps): void {
     }
     // Before the phone is touched: a report target that cannot be written would lose the run.
     const writer = options.out ? await prepareReportOutput({ format: options.format, out: options.out, force: options.force }) : null;
+    if (options.click && !options.watch) throw new CliExit(EXIT.usage, '--click needs --watch: only a notification seen posted can be tapped.');
+    if (options.expectActivity !== undefined && !/^[A-Za-z0-9_.]+\/[A-Za-z0-9_.$]+$/.test(options.expectActivity)) {
+      throw new CliExit(EXIT.usage, `${shown(options.expectActivity)} is not an activity; use PKG/.Activity, e.g. com.example.im/.MainActivity.`);
+    }
     const port = openPort(options.adb, deps);
     try {
       const ref = await findPhone(port, options.serial);
@@ -100,7 +108,8 @@ export function register(program: Command, deps: CliDeps): void {
         const report = buildReport({ source: 'live', app: options.app, devices: [device], now: new Date(), version: deps.version });
         await writeReport(report, writer, { format: options.format, out: options.out, force: options.force }, deps, null);
       }
-      const ok = outcomes.every((o) => (options.watch ? o.delivered === true : o.result.accepted));
+      const clickOk = (o: PushTestOutcome) => !o.click || o.findings.find((f) => f.id === 'test-push-click')?.severity === 'ok';
+      const ok = outcomes.every((o) => (options.watch ? o.delivered === true && clickOk(o) : o.result.accepted));
       if (!ok) throw new CliExit(EXIT.failed, options.watch ? 'The test push was not delivered in every condition (see above).' : 'The test push was not accepted.');
     } finally {
       await port.close();
@@ -144,6 +153,7 @@ async function runAll(port: DevicePort, ref: DeviceRef, o: PushCliOptions, deps:
     port, ref, app: o.app, watch: o.watch, timeoutMs: o.timeout * 1000, priority: o.priority,
     delivery: o.data ? ('data' as const) : ('notification' as const), channelId: o.channelId ?? null,
     ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(o.click ? { click: { expected: o.expectActivity ?? null } } : {}),
   };
   if (o.route === 'local') {
     const out: PushTestOutcome[] = [];
@@ -244,6 +254,7 @@ function print(outcomes: PushTestOutcome[], o: PushCliOptions, deps: CliDeps): v
     if (o.watch && x.result.accepted) {
       lines.push(`  posted     ${x.delivered ? `yes, ${x.latencyMs ?? '?'} ms after sending, channel "${x.result.channelId ?? '?'}" (importance ${x.result.importance ?? '?'})` : `no (${x.notDeliveredReason ?? '?'})`}`);
       lines.push(`  displayed  ${yesNo(x.displayed)}${x.displayedReason ? ` (${x.displayedReason})` : ''}`);
+      if (x.click) lines.push(`  tapped     ${x.click.tapped ? `opened ${x.click.resumed ?? '?'}` : `no: ${x.click.problem ?? ''}`}`);
     }
   }
   lines.push('');

@@ -24,6 +24,10 @@ export interface DeviceRuntime {
   foreground: string | null;
   /** Work Doze holds back (normal-priority FCM), run when the phone leaves deep idle. */
   deferred: (() => void)[];
+  /** `cmd statusbar expand-notifications`: the shade is pulled down (uiautomator then sees the notifications). */
+  shadeExpanded: boolean;
+  /** The resumed activity (package and full class name), null for the launcher. */
+  resumed: { pkg: string; className: string } | null;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface DeviceRuntime {
 export class AndroidDevice {
   readonly logcat: LogcatBuffers;
   readonly sdk: number;
-  readonly runtime: DeviceRuntime = { screenOn: true, batteryUnplugged: false, deepIdleForced: false, running: new Set(), foreground: null, deferred: [] };
+  readonly runtime: DeviceRuntime = { screenOn: true, batteryUnplugged: false, deepIdleForced: false, running: new Set(), foreground: null, deferred: [], shadeExpanded: false, resumed: null };
   private nextPid = 20000;
 
   constructor(

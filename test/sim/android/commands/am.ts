@@ -100,6 +100,7 @@ async function forceStop(io: CommandIo, device: AndroidDevice, args: string[]): 
   pkg.stopped = true;
   device.runtime.running.delete(pkg.name);
   if (device.runtime.foreground === pkg.name) device.runtime.foreground = null;
+  if (device.runtime.resumed?.pkg === pkg.name) device.runtime.resumed = null;
   device.log('system', 'I', 'ActivityManager', `Force stopping ${pkg.name} appid=${pkg.uid % 100000} user=0: from pid ${device.allocatePid()}`);
   // NotificationManagerService cancels a package's notifications on ACTION_PACKAGE_RESTARTED.
   cancelPackageNotifications(device, pkg.name, 'PACKAGE_CHANGED');
@@ -132,6 +133,7 @@ export function launchActivity(device: AndroidDevice, pkg: SimPackage, className
   pkg.stopped = false;
   device.runtime.running.add(pkg.name);
   device.runtime.foreground = pkg.name;
+  device.runtime.resumed = { pkg: pkg.name, className };
   if (pkg.standbyBucket > 10) pkg.standbyBucket = 10;
   const pid = device.allocatePid();
   const tag = device.sdk >= 29 ? 'ActivityTaskManager' : 'ActivityManager';

@@ -12,6 +12,7 @@ import { monkey } from './monkey.js';
 import { notificationCommand } from './notification-cmd.js';
 import { pm } from './pm.js';
 import { dumpsysBattery, dumpsysPower } from './power.js';
+import { dumpsysActivities, statusbarCommand } from './shade.js';
 import { appHibernation, appops, netpolicy } from './services.js';
 import { dumpsysSettings, settings } from './settings.js';
 import { input, screencap, uiautomator, wm } from './ui-tools.js';
@@ -34,6 +35,7 @@ function services(device: AndroidDevice): Record<string, Service> {
     netpolicy: netpolicy,
     notification: notificationCommand,
     window: withArgs(wm),
+    statusbar: statusbarCommand,
   };
   // AppHibernationService arrived in Android 12.
   if (device.sdk >= 31) table['app_hibernation'] = appHibernation;
@@ -78,6 +80,12 @@ const dumpsys: AndroidCommand = async (io, device) => {
     case 'power':
       await io.out(dumpsysPower(device));
       return 0;
+    case 'activity':
+      if (args[0] === 'activities' || args[0] === 'a') {
+        await io.out(dumpsysActivities(device));
+        return 0;
+      }
+      break;
     case 'battery':
       return dumpsysBattery(io, device, args);
     case 'settings':
