@@ -194,8 +194,8 @@ describe('--condition all', () => {
     expect(r.code).toBe(1);
     const md = readFileSync(report, 'utf8');
     printed.push(md);
-    expect(md).toMatch(/`fcm` at \S+, phone stopped: accepted .*not posted \(app-stopped\)/);
-    expect(md).toMatch(/`fcm` at \S+, phone background: accepted .*posted \S+ \(\d+ ms\) on `new_message`, shown/);
+    expect(md).toMatch(/`fcm` · `stopped` at .*: accepted .*not posted \(`app-stopped`\)/);
+    expect(md).toMatch(/`fcm` · `background` at .*: accepted .*posted .* \(\d+ ms\) `new_message` `shown`/);
   }, 90_000);
 });
 
