@@ -1,0 +1,110 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DevicePort, DeviceRef } from '../adb/device-port.js';
+import { DevicePortError } from '../adb/device-port.js';
+import { shellQuote } from '../adb/shell-safety.js';
+import { inspectApk } from '../apk/inspect-apk.js';
+import type { ApkCache } from '../apk/apk-cache.js';
+import type { ApkInput } from '../probes/apk/apk-module.js';
+import { parsePmPath } from '../probes/apk/resolve-activity.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { ProgressSink } from '../../common/domain/progress.js';
+
+/**
+ * Pulls the app's APKs (`pm path` → base.apk and its splits) through the device port and inspects base.apk,
+ * whose manifest and resources.arsc the push SDKs read (splits hold per-density or per-language resources and
+ * feature code; their manifests are not merged into base's). Each file comes from the cache when the phone still
+ * has the same path, size and versionCode. Never throws except on cancellation: a failed pull makes the APK
+ * facts unknown with the reason.
+ */
+
+export interface FetchApkOptions {
+  cache: ApkCache | null;
+  /** From `dumpsys package`; part of the cache key. */
+  versionCode: number | null;
+  signal?: AbortSignal;
+  onProgress?: ProgressSink;
+  timeoutMs?: number;
+}
+
+export interface FetchedApk {
+  input: ApkInput;
+  /** Remote paths copied off the phone this time (the rest came from the cache). */
+  pulled: string[];
+  fromCache: string[];
+}
+
+export async function fetchAppApk(
+  port: DevicePort, ref: DeviceRef, app: string, pmPath: RawOutput | undefined, options: FetchApkOptions,
+): Promise<FetchedApk | null> {
+  const paths = pmPath?.text ? parsePmPath(pmPath.text) : [];
+  const base = paths.find((p) => p.endsWith('/base.apk')) ?? paths[0];
+  if (!base) return null;
+  const origin = { command: `pm path ${app}`, excerpt: `package:${base}` };
+  const pulled: string[] = [];
+  const fromCache: string[] = [];
+  const scratch = await mkdtemp(path.join(tmpdir(), 'push-doctor-pull-'));
+  try {
+    let localBase: string | null = null;
+    for (const remote of [base, ...paths.filter((p) => p !== base)]) {
+      const local = await fetchOne(port, ref, remote, scratch, options, pulled, fromCache);
+      if (remote === base) localBase = local;
+    }
+    const inspected = await inspectApk(localBase!);
+    return {
+      input: inspected.ok
+        ? { facts: inspected.value, reason: null, origin }
+        : { facts: null, reason: `${base} could not be read as an APK: ${inspected.reason}`, origin },
+      pulled,
+      fromCache,
+    };
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return { input: { facts: null, reason: `the APK could not be pulled: ${message}`, origin }, pulled, fromCache };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function fetchOne(
+  port: DevicePort, ref: DeviceRef, remote: string, scratch: string, options: FetchApkOptions, pulled: string[], fromCache: string[],
+): Promise<string> {
+  const size = await remoteSize(port, ref, remote, options);
+  const key = size === null ? null : { remotePath: remote, size, versionCode: options.versionCode };
+  const hit = key && options.cache ? await options.cache.get(key) : null;
+  if (hit) {
+    fromCache.push(remote);
+    return hit;
+  }
+  const bytes = await port.pull(ref, remote, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    onProgress: (done, total) => options.onProgress?.({ type: 'apk-pull', ref, serial: ref.serial, remotePath: remote, bytes: done, total }),
+  });
+  pulled.push(remote);
+  if (options.cache) {
+    // A cache that cannot be written costs the next audit a pull, never this one its facts.
+    const stored = await options.cache.put({ remotePath: remote, size: bytes.length, versionCode: options.versionCode }, bytes).catch(() => null);
+    if (stored) return stored;
+  }
+  const local = path.join(scratch, `${pulled.length}-${path.basename(remote)}`);
+  await writeFile(local, bytes);
+  return local;
+}
+
+/** The file's size by toybox `stat -c %s`; null when the phone does not say (the APK is then pulled uncached). */
+async function remoteSize(port: DevicePort, ref: DeviceRef, remote: string, options: FetchApkOptions): Promise<number | null> {
+  try {
+    const r = await port.shell(ref, `stat -c %s ${shellQuote(remote)}`, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: 10_000,
+    });
+    const text = r.output.trim();
+    return r.exitCode === 0 && /^\d{1,12}$/.test(text) ? Number(text) : null;
+  } catch (error) {
+    if (error instanceof DevicePortError && options.signal?.aborted) throw error;
+    return null;
+  }
+}
