@@ -5,11 +5,9 @@ import type { DeviceError, DeviceReport } from '../../common/domain/report.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
 import { buildDeviceReport } from '../report/build-report.js';
-import { diagnoseOutputs, sheetFromOutputs } from './diagnose-outputs.js';
-import { fetchAppApk } from './fetch-apk.js';
+import { diagnoseOutputs } from './diagnose-outputs.js';
+import { pullApkFor } from './fetch-apk.js';
 import type { ApkCache } from '../apk/apk-cache.js';
-import type { ApkInput } from '../probes/apk/apk-module.js';
-import type { RawOutput } from '../../common/domain/raw-output.js';
 import type { ProgressSink } from '../../common/domain/progress.js';
 import { severityCounts } from './severity-counts.js';
 
@@ -27,11 +25,9 @@ export interface AuditOptions {
   inspectApk?: boolean;
   /** The notification click target configured in the console, checked against the manifest and the phone. */
   clickTarget?: string | null;
-  /** How long pulling the app's APKs may take, all files together. Default 5 minutes. */
+  /** How long pulling one of the app's APKs may take. Default 5 minutes. */
   apkTimeoutMs?: number;
 }
-
-const APK_PULL_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Errors that mean adb itself no longer lists the phone as ready. TRUNCATED_OUTPUT is not one: the adapter
@@ -62,7 +58,7 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
       ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
     });
     let lost = collection.errors.some((e) => LEFT_THE_LIST.has(e.code));
-    const apk = lost ? null : await pullApk(port, ref, collection.outputs, options);
+    const apk = lost || options.app === null || options.inspectApk === false ? null : await pullApkFor(port, ref, collection.outputs, options.app, options);
     if (apk?.error) {
       collection.errors.push(apk.error);
       lost ||= LEFT_THE_LIST.has(apk.error.code);
@@ -82,32 +78,6 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
     const report = unreadable(device, [{ ...asDeviceError(e), during: 'audit' }]);
     finished(options, report, ref);
     return report;
-  }
-}
-
-/**
- * The app's APK off the phone and inspected, when an app is named and installed. The version in the cache key
- * comes from the same outputs the diagnosis reads, so a reinstalled build is pulled again.
- */
-async function pullApk(
-  port: DevicePort, ref: DeviceRef, outputs: readonly RawOutput[], options: AuditOptions,
-): Promise<{ input: ApkInput | null; error: DeviceError | null } | null> {
-  const app = options.app;
-  if (app === null || options.inspectApk === false) return null;
-  const pmPath = outputs.find((o) => o.command === `pm path ${app}`);
-  const versionCode = sheetFromOutputs(outputs, app).facts.app?.versionCode ?? null;
-  try {
-    const fetched = await fetchAppApk(port, ref, app, pmPath, {
-      cache: options.apkCache ?? null,
-      versionCode,
-      timeoutMs: options.apkTimeoutMs ?? APK_PULL_TIMEOUT_MS,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    return fetched ? { input: fetched.input, error: null } : null;
-  } catch (error) {
-    const e = error instanceof DevicePortError ? error : new DevicePortError('INTERNAL', (error as Error).message);
-    return { input: null, error: { ...asDeviceError(e), during: 'apk-pull' } };
   }
 }
 

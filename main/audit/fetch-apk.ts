@@ -8,8 +8,11 @@ import { inspectApk } from '../apk/inspect-apk.js';
 import type { ApkCache } from '../apk/apk-cache.js';
 import type { ApkInput } from '../probes/apk/apk-module.js';
 import { parsePmPath } from '../probes/apk/resolve-activity.js';
+import { withoutSecrets } from '../../common/domain/apk.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
 import type { ProgressSink } from '../../common/domain/progress.js';
+import type { DeviceError } from '../../common/domain/report.js';
+import { sheetFromOutputs } from './diagnose-outputs.js';
 
 /**
  * Pulls the app's APKs (`pm path` → base.apk and its splits) through the device port and inspects base.apk,
@@ -54,7 +57,7 @@ export async function fetchAppApk(
     const inspected = await inspectApk(localBase!);
     return {
       input: inspected.ok
-        ? { facts: inspected.value, reason: null, origin }
+        ? { facts: withoutSecrets(inspected.value), reason: null, origin }
         : { facts: null, reason: `${base} could not be read as an APK: ${inspected.reason}`, origin },
       pulled,
       fromCache,
@@ -106,5 +109,33 @@ async function remoteSize(port: DevicePort, ref: DeviceRef, remote: string, opti
   } catch (error) {
     if (error instanceof DevicePortError && options.signal?.aborted) throw error;
     return null;
+  }
+}
+
+const APK_PULL_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * The app's APK off the phone and inspected, for an audit or a capture that has read the phone's outputs. The
+ * version in the cache key comes from the same outputs the diagnosis reads, so a reinstalled build is pulled
+ * again. A lost phone or a cancellation comes back as the device error, never thrown.
+ */
+export async function pullApkFor(
+  port: DevicePort, ref: DeviceRef, outputs: readonly RawOutput[], app: string,
+  options: { apkCache?: ApkCache | null; apkTimeoutMs?: number; signal?: AbortSignal; onProgress?: ProgressSink },
+): Promise<{ input: ApkInput | null; error: DeviceError | null } | null> {
+  const pmPath = outputs.find((o) => o.command === `pm path ${app}`);
+  const versionCode = sheetFromOutputs(outputs, app).facts.app?.versionCode ?? null;
+  try {
+    const fetched = await fetchAppApk(port, ref, app, pmPath, {
+      cache: options.apkCache ?? null,
+      versionCode,
+      timeoutMs: options.apkTimeoutMs ?? APK_PULL_TIMEOUT_MS,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return fetched ? { input: fetched.input, error: null } : null;
+  } catch (error) {
+    const e = error instanceof DevicePortError ? error : new DevicePortError('INTERNAL', (error as Error).message);
+    return { input: null, error: { code: e.code, message: e.hint ? `${e.message}. ${e.hint}` : e.message, during: 'apk-pull' } };
   }
 }
