@@ -4,15 +4,20 @@ import path from 'node:path';
 
 /**
  * Pulled APKs kept on disk, so a second audit of the same build does not pull again. Keyed by what identifies
- * one installed build: the path on the phone (a new install gets a new random `~~…==` folder), its size and the
- * versionCode. Bounded by a byte cap; the least recently used files go first (a hit touches the file's mtime,
+ * one installed build on one phone: the phone, the path (a new install gets a new random `~~…==` folder), the
+ * size, the modification time and the versionCode. The phone is part of the key because paths are only random
+ * per install: cloned images and simulators share them, and a same-sized different build must never be served. Bounded by a byte cap; the least recently used files go first (a hit touches the file's mtime,
  * so the order survives restarts without an index file that could disagree with the folder).
  */
 
 export const DEFAULT_CACHE_CAP = 1024 * 1024 * 1024;
 
 export interface ApkCacheKey {
+  /** The phone's serial (with its server when known). */
+  device: string;
   remotePath: string;
+  /** Seconds since the epoch, from the phone; null when it did not say. */
+  mtime: number | null;
   size: number;
   versionCode: number | null;
 }
@@ -24,7 +29,7 @@ export class ApkCache {
   ) {}
 
   fileFor(key: ApkCacheKey): string {
-    const digest = createHash('sha256').update(`${key.remotePath}\u0000${key.size}\u0000${key.versionCode ?? '-'}`).digest('hex').slice(0, 32);
+    const digest = createHash('sha256').update([key.device, key.remotePath, key.size, key.mtime ?? '-', key.versionCode ?? '-'].join('\u0000')).digest('hex').slice(0, 32);
     return path.join(this.dir, `${digest}.apk`);
   }
 

@@ -74,8 +74,9 @@ export async function fetchAppApk(
 async function fetchOne(
   port: DevicePort, ref: DeviceRef, remote: string, scratch: string, options: FetchApkOptions, pulled: string[], fromCache: string[],
 ): Promise<string> {
-  const size = await remoteSize(port, ref, remote, options);
-  const key = size === null ? null : { remotePath: remote, size, versionCode: options.versionCode };
+  const st = await remoteStat(port, ref, remote, options);
+  const device = `${ref.server}/${ref.serial}`;
+  const key = st === null ? null : { device, remotePath: remote, size: st.size, mtime: st.mtime, versionCode: options.versionCode };
   const hit = key && options.cache ? await options.cache.get(key) : null;
   if (hit) {
     fromCache.push(remote);
@@ -89,7 +90,7 @@ async function fetchOne(
   pulled.push(remote);
   if (options.cache) {
     // A cache that cannot be written costs the next audit a pull, never this one its facts.
-    const stored = await options.cache.put({ remotePath: remote, size: bytes.length, versionCode: options.versionCode }, bytes).catch(() => null);
+    const stored = await options.cache.put({ device, remotePath: remote, size: bytes.length, mtime: st?.mtime ?? null, versionCode: options.versionCode }, bytes).catch(() => null);
     if (stored) return stored;
   }
   const local = path.join(scratch, `${pulled.length}-${path.basename(remote)}`);
@@ -97,15 +98,15 @@ async function fetchOne(
   return local;
 }
 
-/** The file's size by toybox `stat -c %s`; null when the phone does not say (the APK is then pulled uncached). */
-async function remoteSize(port: DevicePort, ref: DeviceRef, remote: string, options: FetchApkOptions): Promise<number | null> {
+/** The file's size and mtime by toybox `stat -c '%s %Y'`; null when the phone does not say (the APK is then pulled uncached). */
+async function remoteStat(port: DevicePort, ref: DeviceRef, remote: string, options: FetchApkOptions): Promise<{ size: number; mtime: number } | null> {
   try {
-    const r = await port.shell(ref, `stat -c %s ${shellQuote(remote)}`, {
+    const r = await port.shell(ref, `stat -c ${shellQuote('%s %Y')} ${shellQuote(remote)}`, {
       ...(options.signal ? { signal: options.signal } : {}),
       timeoutMs: 10_000,
     });
-    const text = r.output.trim();
-    return r.exitCode === 0 && /^\d{1,12}$/.test(text) ? Number(text) : null;
+    const m = /^(\d{1,12}) (\d{1,12})$/.exec(r.output.trim());
+    return r.exitCode === 0 && m ? { size: Number(m[1]), mtime: Number(m[2]) } : null;
   } catch (error) {
     if (error instanceof DevicePortError && options.signal?.aborted) throw error;
     return null;
