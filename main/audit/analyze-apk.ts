@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CHECKLIST } from '../../common/checklist/checklist.js';
 import { withoutSecrets } from '../../common/domain/apk.js';
@@ -30,6 +31,9 @@ export async function apkInputFromFile(file: string): Promise<ApkInput> {
 
 /** A zip whose root holds AndroidManifest.xml and no capture.json is an APK (or an APK-like archive). */
 export async function looksLikeApk(file: string): Promise<boolean> {
+  // Only a regular file is opened: a named pipe would block the read (load-source refuses those with a message).
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return false;
   try {
     const zip = await openZip(file);
     try {
