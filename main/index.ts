@@ -9,6 +9,8 @@ import { electronIpcMain } from './ipc/electron-transport.js';
 import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
+import { ApkCache, apkCacheDir } from './apk/apk-cache.js';
+import { userDataDir } from './history/data-dir.js';
 import { createSettingsStore } from './app/settings-store.js';
 import { consoleSink, createLogger } from './log/logger.js';
 import { fileSink } from './log/file-sink.js';
@@ -35,7 +37,7 @@ void app.whenReady().then(async () => {
     servers: defaultAdbServers(process.env),
     env: process.env,
     adbPath: async () => (await settings.getSettings()).adbPath,
-  }));
+  }), { apkCache: new ApkCache(apkCacheDir(userDataDir(process.env))) });
   const workstation = await startWorkstation(
     {
       app, protocol, shell, dialog,

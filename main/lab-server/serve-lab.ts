@@ -6,6 +6,8 @@ import { toDeviceEventPayload } from '../ipc/device-handlers.js';
 import { IpcFailure } from '../ipc/dispatch.js';
 import { allHandlers } from '../ipc/register.js';
 import { createLabServices } from '../services/lab-services.js';
+import { ApkCache, apkCacheDir } from '../apk/apk-cache.js';
+import { userDataDir } from '../history/data-dir.js';
 import { startLabServer, type LabServer } from './lab-server.js';
 
 /**
@@ -36,7 +38,7 @@ export interface ServedLab {
 const NO_SETTINGS: Settings = { adbPath: null };
 
 export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
-  const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }));
+  const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }), { apkCache: new ApkCache(apkCacheDir(userDataDir(options.env))) });
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Push Doctor',
     version: options.version,

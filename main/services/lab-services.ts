@@ -3,6 +3,7 @@ import { notFoundError } from '../adb/adb-errors.js';
 import { DevicePortError, type DevicePort } from '../adb/device-port.js';
 import { isSafePackageName } from '../adb/shell-safety.js';
 import { auditDevice } from '../audit/audit-device.js';
+import type { ApkCache } from '../apk/apk-cache.js';
 import type { LabServices } from '../app/workstation.js';
 import { createDeviceService, type DeviceServicePort } from './device-service.js';
 
@@ -10,7 +11,9 @@ import { createDeviceService, type DeviceServicePort } from './device-service.js
  * The phone-facing services the workstation's IPC handlers call: device list and live events (with
  * identities) and the audit. One port serves them all, so an audit and the sidebar see the same phones.
  */
-export function createLabServices(port: DeviceServicePort & DevicePort): LabServices & { close(): Promise<void> } {
+export function createLabServices(
+  port: DeviceServicePort & DevicePort, options: { apkCache?: ApkCache | null } = {},
+): LabServices & { close(): Promise<void> } {
   const devices = createDeviceService(port);
   return {
     listDevices: () => devices.listDevices(),
@@ -21,7 +24,7 @@ export function createLabServices(port: DeviceServicePort & DevicePort): LabServ
       }
       const device = findByRef(await port.listDevices(), request.ref);
       if (!device) throw notFoundError(describeRef(request.ref));
-      return auditDevice(port, device, { app: request.app ?? null, onProgress });
+      return auditDevice(port, device, { app: request.app ?? null, onProgress, apkCache: options.apkCache ?? null });
     },
     async close() {
       await devices.close();
