@@ -58,7 +58,9 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
       ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
     });
     let lost = collection.errors.some((e) => LEFT_THE_LIST.has(e.code));
-    const apk = lost || options.app === null || options.inspectApk === false ? null : await pullApkFor(port, ref, collection.outputs, options.app, options);
+    const apk = options.app !== null && options.inspectApk === false
+      ? { input: { facts: null, reason: 'the APK was not pulled (--no-apk)', origin: { command: `pm path ${options.app}`, excerpt: '' } }, error: null }
+      : lost || options.app === null ? null : await pullApkFor(port, ref, collection.outputs, options.app, options);
     if (apk?.error) {
       collection.errors.push(apk.error);
       lost ||= LEFT_THE_LIST.has(apk.error.code);
