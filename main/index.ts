@@ -9,6 +9,8 @@ import { electronIpcMain } from './ipc/electron-transport.js';
 import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
+import { ApkCache, apkCacheDir } from './apk/apk-cache.js';
+import { userDataDir } from './history/data-dir.js';
 import { createSettingsStore } from './app/settings-store.js';
 import { electronPdfPrinter } from './app/print-pdf.js';
 import { parseAdbAddress } from './adb/server-address.js';
@@ -49,6 +51,7 @@ void app.whenReady().then(async () => {
     history: new HistoryStore({ dir: historyDir(process.env, process.platform) }),
     version: app.getVersion(),
     onHistoryError: (error) => createLogger('history').warn('the audit was not kept in history', error),
+    apkCache: new ApkCache(apkCacheDir(userDataDir(process.env))),
   });
   const workstation = await startWorkstation(
     {

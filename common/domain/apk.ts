@@ -119,6 +119,8 @@ export interface ApkNamedString {
   /** 'complex' for an array/style/plurals; 'unresolved' for a reference that leads nowhere. */
   valueType: ApkValue['type'] | 'complex' | 'unresolved';
   id: number;
+  /** The value is a credential (an API key) and is left out of facts, reports and captures; `value` is then null. */
+  withheld?: boolean;
 }
 
 export interface ApkManifestFacts {
@@ -149,6 +151,17 @@ export interface ApkFacts {
   strings: ApkNamedString[];
   /** resources.arsc was absent or unreadable: string facts are then unknown, not empty. */
   resourcesError: string | null;
+}
+
+/** Strings whose values are credentials: their presence is a fact, their value never leaves the APK. */
+export const SECRET_STRINGS: ReadonlySet<string> = new Set(['google_api_key', 'google_crash_reporting_api_key']);
+
+/** The facts without credential values, as every report, capture and log must carry them. */
+export function withoutSecrets(facts: ApkFacts): ApkFacts {
+  return {
+    ...facts,
+    strings: facts.strings.map((s) => (SECRET_STRINGS.has(s.name) && s.value !== null ? { ...s, value: null, withheld: true } : s)),
+  };
 }
 
 /** String resources the google-services Gradle plugin generates from google-services.json. */

@@ -1,3 +1,5 @@
+import type { ApkFacts } from './apk.js';
+
 /**
  * The typed facts an audit reads from one phone. Field names follow the report contract
  * (../shared/spec/report.md): tools read them, so add fields freely but never rename.
@@ -127,6 +129,29 @@ export interface DeviceFacts {
   system: SystemFacts;
   app: AppFacts | null;
   pushLog: PushLogFacts | null;
+  /**
+   * What the inspection of the app's APK read (pulled from the phone, a capture's apk.json, or a file given
+   * with --apk); null when no app is named or the APK could not be read (see `FactSheet.unknown.apk`).
+   * Optional so reports written before the APK checks still read.
+   */
+  apk?: ApkFacts | null;
+  /** The notification click target the engineer entered and what the phone resolved it to; null when none was entered. */
+  clickTarget?: ClickTargetFact | null;
+}
+
+/** `cmd package resolve-activity` for the console's click target, as the phone answered it. */
+export interface ClickTargetFact {
+  /** What the engineer entered (activity class, intent URI or scheme URI). */
+  target: string;
+  /** The command run for it; null when the target could not be turned into one (then `resolvedTo` is null too). */
+  command: string | null;
+  /**
+   * The component the phone resolved it to (`pkg/.Class`), `android/com.android.internal.app.ResolverActivity`
+   * when several apps handle it; null when the phone found none or was not asked (see `resolved`).
+   */
+  resolvedTo: string | null;
+  /** true: an activity was found; false: "No activity found"; null: not asked or unreadable. */
+  resolved: boolean | null;
 }
 
 /** Where a fact came from: the command line run on the phone and the line(s) of its output. */
@@ -159,5 +184,6 @@ export function emptyDeviceFacts(): DeviceFacts {
   return {
     manufacturer: null, brand: null, model: null, device: null, android: null, rom: null,
     pushChannel: null, pushServices: [], gms: null, system: emptySystemFacts(), app: null, pushLog: null,
+    apk: null, clickTarget: null,
   };
 }

@@ -89,7 +89,7 @@ export type DeviceChange =
   | { path: string; before: unknown; after: unknown }
   | { finding: string; before: string | null; after: string | null };
 
-export type ReportSource = 'live' | 'capture' | 'bugreport';
+export type ReportSource = 'live' | 'capture' | 'bugreport' | 'apk';
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;

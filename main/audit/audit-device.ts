@@ -7,6 +7,9 @@ import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
 import { buildDeviceReport } from '../report/build-report.js';
 import { diagnoseOutputs } from './diagnose-outputs.js';
+import type { AssembleExtras } from '../probes/assemble-facts.js';
+import { pullApkFor } from './fetch-apk.js';
+import type { ApkCache } from '../apk/apk-cache.js';
 import type { ProgressSink } from '../../common/domain/progress.js';
 import { severityCounts } from './severity-counts.js';
 
@@ -19,7 +22,15 @@ export interface AuditOptions {
   /** The deadline for reading one phone (all its probes together). */
   timeoutMs?: number;
   /** Receives the raw outputs the report was diagnosed from (the workstation keeps them to re-check a fix). */
-  onOutputs?: (outputs: RawOutput[]) => void;
+  onOutputs?: (outputs: RawOutput[], extras: AssembleExtras) => void;
+  /** Where pulled APKs are kept between audits; null pulls every time. */
+  apkCache?: ApkCache | null;
+  /** false: do not pull the app's APK (section 2 is then unknown). Default true when an app is named. */
+  inspectApk?: boolean;
+  /** The notification click target configured in the console, checked against the manifest and the phone. */
+  clickTarget?: string | null;
+  /** How long pulling one of the app's APKs may take. Default 5 minutes. */
+  apkTimeoutMs?: number;
 }
 
 /**
@@ -42,7 +53,8 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
     return report;
   }
   try {
-    const probes = probePlan(options.app);
+    const clickTarget = options.clickTarget ?? null;
+    const probes = probePlan(options.app, { clickTarget });
     options.onProgress?.({ type: 'device-started', ref, serial: device.serial, server: device.server, probes: probes.length });
     const collection = await collectLive(port, ref, probes, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -50,13 +62,21 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
       ...(options.timeoutMs ? { deadlineMs: options.timeoutMs } : {}),
       ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
     });
-    options.onOutputs?.(collection.outputs);
-    const lost = collection.errors.some((e) => LEFT_THE_LIST.has(e.code));
+    let lost = collection.errors.some((e) => LEFT_THE_LIST.has(e.code));
+    const apk = options.app !== null && options.inspectApk === false
+      ? { input: { facts: null, reason: 'the APK was not pulled (--no-apk)', origin: { command: `pm path ${options.app}`, excerpt: '' } }, error: null }
+      : lost || options.app === null ? null : await pullApkFor(port, ref, collection.outputs, options.app, options);
+    if (apk?.error) {
+      collection.errors.push(apk.error);
+      lost ||= LEFT_THE_LIST.has(apk.error.code);
+    }
+    const extras: AssembleExtras = { apk: apk?.input ?? null, clickTarget };
+    options.onOutputs?.(collection.outputs, extras);
     const report = buildDeviceReport({
       serial: device.serial,
       ref,
       state: lost ? 'gone' : device.state,
-      ...diagnoseOutputs(collection.outputs, options.app),
+      ...diagnoseOutputs(collection.outputs, options.app, extras),
       errors: collapseErrors(collection.errors),
       probes: { read: collection.read, missing: collection.missing },
     });

@@ -15,6 +15,12 @@ export const captureCommandSchema = z.object({
   error: z.string().optional(),
 });
 
+/** The APK inspection's facts, stored beside the outputs (capture.md: `{ "kind": "apk-facts", "file": "apk.json" }`). */
+export const captureApkFactsSchema = z.object({
+  kind: z.literal('apk-facts'),
+  file: z.string().min(1),
+});
+
 export const captureManifestSchema = z.object({
   schema: z.literal(CAPTURE_SCHEMA),
   capturedAt: z.iso.datetime({ offset: true, error: (issue) => `not an ISO 8601 date and time (e.g. 2026-11-25T10:00:00.000Z): ${shown(String(issue.input))}` }),
@@ -24,10 +30,17 @@ export const captureManifestSchema = z.object({
   app: z.string()
     .refine(isSafePackageName, { error: (issue) => `${shown(String(issue.input))} is not an Android package name (e.g. com.example.im); pass --app to name the app` })
     .nullable().optional(),
-  commands: z.array(captureCommandSchema),
+  /** The notification click target the capture was taken with (`capture --click`); added field. */
+  clickTarget: z.string().min(1).max(2048).optional(),
+  commands: z.array(z.union([captureCommandSchema, captureApkFactsSchema])),
 });
 
 export type CaptureCommand = z.infer<typeof captureCommandSchema>;
+export type CaptureApkFacts = z.infer<typeof captureApkFactsSchema>;
+
+export function isApkFactsEntry(entry: CaptureManifest['commands'][number]): entry is CaptureApkFacts {
+  return 'kind' in entry && entry.kind === 'apk-facts';
+}
 export type CaptureManifest = z.infer<typeof captureManifestSchema>;
 
 /** A safe, readable file name for a command's output: `dumpsys package com.x` → `dumpsys-package-com.x.txt`. */

@@ -1,7 +1,9 @@
 import { strToU8, zipSync } from 'fflate';
 import type { DeviceError, ErrorCode } from '../../common/domain/report.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
-import { CAPTURE_MANIFEST, CAPTURE_SCHEMA, captureManifestSchema, fileNameFor, type CaptureManifest } from './capture-format.js';
+import { CAPTURE_MANIFEST, CAPTURE_SCHEMA, captureManifestSchema, fileNameFor, isApkFactsEntry, type CaptureCommand, type CaptureManifest } from './capture-format.js';
+import { APK_JSON, apkJsonText, parseApkJson } from './apk-json.js';
+import type { ApkInput } from '../probes/apk/apk-module.js';
 import { decodeCapture, normalizeText } from '../probes/text.js';
 import { checkFileTarget, checkFolderTarget, writeFileAtomic, writeFolderAtomic } from '../util/output-target.js';
 
@@ -44,6 +46,7 @@ export async function readCaptureOutputs(
   const errors: DeviceError[] = [];
   for (const c of manifest.commands) {
     signal?.throwIfAborted();
+    if (isApkFactsEntry(c)) continue;
     const base = { command: c.command, exitCode: c.exitCode ?? null, ...(c.durationMs !== undefined ? { durationMs: c.durationMs } : {}) };
     if (!c.file) {
       outputs.push({ ...base, text: null, error: c.error ?? 'no output file recorded' });
@@ -60,13 +63,29 @@ export async function readCaptureOutputs(
   return { outputs, errors };
 }
 
+/**
+ * The APK facts capture.json lists (apk.json), read through its schema; null when the capture has none. A file
+ * that is missing or does not follow the schema gives facts null with the reason, so the APK steps are unknown.
+ */
+export async function readCaptureApk(manifest: CaptureManifest, read: (file: string) => Promise<CaptureFileRead>): Promise<ApkInput | null> {
+  const entry = manifest.commands.find(isApkFactsEntry);
+  if (!entry) return null;
+  const origin = { command: 'capture', excerpt: entry.file };
+  const got = await read(entry.file);
+  if (!got.ok) return { facts: null, reason: `${entry.file}: ${got.reason}`, origin };
+  const parsed = parseApkJson(decodeCapture(got.bytes));
+  if (!parsed.ok) return { facts: null, reason: parsed.reason, origin };
+  return { facts: parsed.value.facts, reason: null, origin: parsed.value.origin };
+}
+
 export function captureToFiles(
-  meta: { serial: string; ref?: CaptureManifest['ref']; app: string | null; capturedAt: string }, outputs: readonly RawOutput[],
+  meta: { serial: string; ref?: CaptureManifest['ref']; app: string | null; capturedAt: string; clickTarget?: string | null }, outputs: readonly RawOutput[],
+  apk: ApkInput | null = null,
 ): CaptureFiles {
   const files: CaptureFiles = new Map();
-  const taken = new Set<string>([CAPTURE_MANIFEST]);
-  const commands = outputs.map((o) => {
-    const entry: CaptureManifest['commands'][number] = { command: o.command, exitCode: o.exitCode };
+  const taken = new Set<string>([CAPTURE_MANIFEST, APK_JSON]);
+  const commands: CaptureManifest['commands'] = outputs.map((o) => {
+    const entry: CaptureCommand = { command: o.command, exitCode: o.exitCode };
     if (o.durationMs !== undefined) entry.durationMs = Math.round(o.durationMs);
     if (o.error) entry.error = o.error;
     if (o.text !== null) {
@@ -77,8 +96,13 @@ export function captureToFiles(
     }
     return entry;
   });
+  if (apk?.facts) {
+    files.set(APK_JSON, strToU8(apkJsonText(apk.origin, apk.facts)));
+    commands.push({ kind: 'apk-facts', file: APK_JSON });
+  }
   const manifest: CaptureManifest = {
-    schema: CAPTURE_SCHEMA, capturedAt: meta.capturedAt, serial: meta.serial, ...(meta.ref ? { ref: meta.ref } : {}), app: meta.app, commands,
+    schema: CAPTURE_SCHEMA, capturedAt: meta.capturedAt, serial: meta.serial, ...(meta.ref ? { ref: meta.ref } : {}), app: meta.app,
+    ...(meta.clickTarget ? { clickTarget: meta.clickTarget } : {}), commands,
   };
   files.set(CAPTURE_MANIFEST, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));
   return files;

@@ -8,7 +8,8 @@ import { ALL_PUSH_SERVICE_PACKAGES } from '../../common/vendors/vendor-table.js'
 import { bugreportText, splitBugreport } from '../probes/bugreport.js';
 import { parseGetprop } from '../probes/props/getprop.js';
 import { CAPTURE_MANIFEST, type CaptureManifest } from './capture-format.js';
-import { CaptureError, parseManifest, readCaptureOutputs, type CaptureFileRead } from './capture-io.js';
+import { CaptureError, parseManifest, readCaptureApk, readCaptureOutputs, type CaptureFileRead } from './capture-io.js';
+import type { ApkInput } from '../probes/apk/apk-module.js';
 import { ZipReadError, ZipReader, type ByteBudget, type ZipEntry } from './zip-reader.js';
 
 /** What `analyze` reads: the outputs of one phone, from a capture or a bug report. */
@@ -22,6 +23,10 @@ export interface LoadedSource {
   errors: DeviceError[];
   /** Where the outputs came from inside the file, for the user. */
   origin: string;
+  /** The capture's apk.json (null when it has none, and for bug reports). */
+  apk: ApkInput | null;
+  /** The click target the capture was taken with, when it names one. */
+  clickTarget?: string | null;
 }
 
 /**
@@ -133,7 +138,7 @@ async function fromFolder(root: string, limits: { perFile: number; total: number
       return { ok: false, code: 'INVALID_INPUT', reason: `file ${file} could not be read: ${(error as Error).message}` };
     }
   };
-  return fromManifest(root, manifest, await readCaptureOutputs(manifest, read, signal));
+  return fromManifest(root, manifest, await readCaptureOutputs(manifest, read, signal), await readCaptureApk(manifest, read));
 }
 
 async function readWithin(file: string, budget: ByteBudget): Promise<Uint8Array> {
@@ -146,9 +151,9 @@ async function readWithin(file: string, budget: ByteBudget): Promise<Uint8Array>
   return bytes;
 }
 
-function fromManifest(target: string, manifest: CaptureManifest, read: { outputs: RawOutput[]; errors: DeviceError[] }): LoadedSource {
+function fromManifest(target: string, manifest: CaptureManifest, read: { outputs: RawOutput[]; errors: DeviceError[] }, apk: ApkInput | null): LoadedSource {
   return {
-    source: 'capture', serial: manifest.serial, app: manifest.app ?? null, outputs: read.outputs, errors: read.errors,
+    source: 'capture', serial: manifest.serial, app: manifest.app ?? null, outputs: read.outputs, errors: read.errors, apk, clickTarget: manifest.clickTarget ?? null,
     origin: `capture ${target} (${manifest.capturedAt})`,
   };
 }
@@ -194,7 +199,7 @@ async function fromZip(target: string, app: string | null, limits: { perFile: nu
           return { ok: false, code: 'INVALID_INPUT', reason: `file ${file} could not be read: ${(error as Error).message}` };
         }
       };
-      return fromManifest(target, manifest, await readCaptureOutputs(manifest, read, signal));
+      return fromManifest(target, manifest, await readCaptureOutputs(manifest, read, signal), await readCaptureApk(manifest, read));
     }
     // An adb bugreport zip: main_entry.txt names the main text, else the bugreport-*.txt at the root.
     const pointer = byName.get('main_entry.txt');
@@ -227,6 +232,7 @@ function fromBugreport(target: string, bytes: Uint8Array, app: string | null, en
     app,
     outputs,
     errors: [],
+    apk: null,
     origin: `bugreport ${target}${entry ? ` (${entry})` : ''}: ${sections.length} sections`,
   };
 }

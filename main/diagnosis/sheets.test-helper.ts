@@ -13,7 +13,7 @@ import { vendorOf } from '../../common/vendors/vendor-table.js';
 export const TEST_APP = 'com.tencent.qcloud.tim.tuikit';
 
 export interface SheetPatch {
-  device?: Partial<Pick<DeviceFacts, 'manufacturer' | 'brand' | 'model' | 'device' | 'android' | 'rom' | 'pushChannel' | 'pushServices'>>;
+  device?: Partial<Pick<DeviceFacts, 'manufacturer' | 'brand' | 'model' | 'device' | 'android' | 'rom' | 'pushChannel' | 'pushServices' | 'apk' | 'clickTarget'>>;
   system?: Partial<SystemFacts>;
   app?: Partial<AppFacts> | null;
   gms?: Partial<GmsFact> | null;

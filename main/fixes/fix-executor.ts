@@ -8,6 +8,7 @@ import { ROMS, VENDORS, vendorOf, type VendorEntry } from '../../common/vendors/
 import { DevicePortError, type DevicePort } from '../adb/device-port.js';
 import { collectLive } from '../audit/collect-live.js';
 import { diagnoseOutputs, probeCoverage } from '../audit/diagnose-outputs.js';
+import type { AssembleExtras } from '../probes/assemble-facts.js';
 import { planFix, type FixPlan } from '../diagnosis/fixes.js';
 import { buildDeviceReport } from '../report/build-report.js';
 import { commandOutcome, resolveCommandFor, resolvedComponent } from './command-outcome.js';
@@ -25,6 +26,8 @@ export interface AuditedPhone {
   app: string | null;
   outputs: readonly RawOutput[];
   report: DeviceReport;
+  /** What the audit read besides the outputs (the APK's facts, the click target), kept so a re-check diagnoses the same build. */
+  extras?: AssembleExtras;
 }
 
 export interface FixRun {
@@ -130,7 +133,7 @@ export async function applyFix(port: Pick<DevicePort, 'shell' | 'shellBatch'>, p
   const app = request.app ?? phone.app;
   const before = findingOf(phone.report, request.finding);
   // Worked out before the fix runs, from the outputs the finding was diagnosed from.
-  const probes = plan.fix.changesState ? probesForFinding(request.finding, phone.outputs, app) : [];
+  const probes = plan.fix.changesState ? probesForFinding(request.finding, phone.outputs, app, phone.extras) : [];
 
   const ran = plan.mode === 'first-success'
     ? await runFirstThatStarts(port, phone.ref, plan.commands, phone.report.facts.android?.sdk ?? null)
@@ -149,11 +152,11 @@ export async function applyFix(port: Pick<DevicePort, 'shell' | 'shellBatch'>, p
     serial: phone.report.serial,
     ref: phone.ref,
     state: phone.report.state,
-    ...diagnoseOutputs(outputs, app),
+    ...diagnoseOutputs(outputs, app, phone.extras),
     pushTests: phone.report.pushTests,
     // Errors of the probes read again are replaced by what this reading found.
     errors: [...phone.report.errors.filter((e) => !(e.during ?? '').split(', ').some((d) => reread.has(d))), ...collection.errors],
-    probes: probeCoverage(outputs, app),
+    probes: probeCoverage(outputs, app, phone.extras?.clickTarget ?? null),
   });
   if (phone.report.changes) report.changes = phone.report.changes;
   if (phone.report.previousAuditAt) report.previousAuditAt = phone.report.previousAuditAt;

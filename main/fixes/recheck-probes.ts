@@ -1,6 +1,7 @@
 import type { RawOutput } from '../../common/domain/raw-output.js';
 import type { Finding } from '../../common/domain/findings.js';
 import { diagnoseOutputs } from '../audit/diagnose-outputs.js';
+import type { AssembleExtras } from '../probes/assemble-facts.js';
 import { normalizeCommandLine } from '../probes/command-grammar.js';
 import { probePlan, type Probe } from '../probes/probe-plan.js';
 
@@ -12,9 +13,9 @@ import { probePlan, type Probe } from '../probes/probe-plan.js';
  *    whose output changes the finding when it is left out of the last audit's outputs.
  * Either way only those probes run again; every other output of the last audit is kept as read.
  */
-export function probesForFinding(findingId: string, outputs: readonly RawOutput[], app: string | null): Probe[] {
-  const plan = probePlan(app);
-  const current = diagnoseOutputs(outputs, app).findings.find((f) => f.id === findingId) ?? null;
+export function probesForFinding(findingId: string, outputs: readonly RawOutput[], app: string | null, extras: AssembleExtras = {}): Probe[] {
+  const plan = probePlan(app, { clickTarget: extras.clickTarget ?? null });
+  const current = diagnoseOutputs(outputs, app, extras).findings.find((f) => f.id === findingId) ?? null;
   if (current) {
     const cited = new Set(current.evidence.map((e) => normalizeCommandLine(e.command)));
     const byEvidence = plan.filter((p) => cited.has(normalizeCommandLine(p.command)));
@@ -31,7 +32,7 @@ export function probesForFinding(findingId: string, outputs: readonly RawOutput[
       // finding whose output went missing is exactly.
       return current?.severity === 'unknown';
     }
-    return signature(diagnoseOutputs(without, app).findings.find((f) => f.id === findingId)) !== base;
+    return signature(diagnoseOutputs(without, app, extras).findings.find((f) => f.id === findingId)) !== base;
   });
 }
 

@@ -7,6 +7,8 @@ import { IpcFailure } from '../ipc/dispatch.js';
 import { allHandlers } from '../ipc/register.js';
 import { createLabServices } from '../services/lab-services.js';
 import { createCredentialStore } from '../app/credential-store.js';
+import { ApkCache, apkCacheDir } from '../apk/apk-cache.js';
+import { userDataDir } from '../history/data-dir.js';
 import { startLabServer, type LabServer } from './lab-server.js';
 
 /**
@@ -37,7 +39,7 @@ export interface ServedLab {
 const NO_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system' };
 
 export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
-  const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }));
+  const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }), { apkCache: new ApkCache(apkCacheDir(userDataDir(options.env))) });
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Push Doctor',
     version: options.version,

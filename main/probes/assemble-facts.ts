@@ -1,5 +1,6 @@
 import type { AppFacts, FactSheet } from '../../common/domain/facts.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { ApkInput } from './apk/apk-module.js';
 import { dispatchCommand } from './command-dispatch.js';
 import { appPackageBasis } from './packages/packages-module.js';
 import type { ReadInput } from './probe-module.js';
@@ -16,14 +17,21 @@ import { OutputIndex, SheetBuilder } from './read-kit.js';
  * several facts (the push channel, whether notifications are effectively on) are the diagnosis's.
  * Nothing here throws on odd input: a fact it cannot read stays null with the reason why.
  */
-export function assembleFacts(outputs: readonly RawOutput[], app: string | null): FactSheet {
+/** What an audit reads besides command outputs: the APK inspection and the click target the engineer entered. */
+export interface AssembleExtras {
+  apk?: ApkInput | null;
+  clickTarget?: string | null;
+}
+
+export function assembleFacts(outputs: readonly RawOutput[], app: string | null, extras: AssembleExtras = {}): FactSheet {
   const sheet = new SheetBuilder();
   try {
     const out = new OutputIndex(outputs, (key) => commandForProbeId(key, app), dispatchCommand);
     // The facts other areas need, worked out from the outputs before any reader runs.
     const device = deviceBasis(out);
     const pkg = appPackageBasis(out, app);
-    const input: ReadInput = { out, app, android: device.android, rom: device.rom, appPackage: pkg.dump, appInstalled: pkg.installed };
+    const input: ReadInput = { out, app, android: device.android, rom: device.rom, appPackage: pkg.dump, appInstalled: pkg.installed,
+      apk: extras.apk ?? null, clickTarget: extras.clickTarget ?? null };
     if (app === null) sheet.why('app', 'no app under test was named');
     else sheet.facts.app = emptyAppFacts(app);
     for (const module of PROBE_MODULES) {

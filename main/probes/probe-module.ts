@@ -1,5 +1,6 @@
 import type { AndroidVersion, RomFact } from '../../common/domain/facts.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { ApkInput } from './apk/apk-module.js';
 import type { PackageDump } from './packages/dumpsys-package.js';
 import type { OutputIndex, SheetBuilder } from './read-kit.js';
 
@@ -40,6 +41,10 @@ export interface ReadInput {
   appPackage: { dump: PackageDump; command: string } | null;
   /** False when the packages area found the app not installed for user 0: app readers then read nothing. */
   appInstalled: boolean | null;
+  /** The app's APK inspection, when the APK was pulled, read from a capture's apk.json or given as a file. */
+  apk?: ApkInput | null;
+  /** The notification click target the engineer entered (console redirect); null when none. */
+  clickTarget?: string | null;
 }
 
 export interface ProbeModule<Command extends { kind: string } = { kind: string }> {

@@ -1,4 +1,5 @@
 import { assertSafePackageName, isSafePackageName } from '../adb/shell-safety.js';
+import { clickTargetProbe } from './apk/apk-module.js';
 import type { Probe } from './probe-module.js';
 import { PROBE_MODULES } from './probe-modules.js';
 
@@ -14,9 +15,12 @@ export type { Probe } from './probe-module.js';
  * The probes for a phone, with the app under test when one is named. An unsafe package name throws
  * DevicePortError INVALID_INPUT before anything reaches a shell.
  */
-export function probePlan(app: string | null): Probe[] {
+export function probePlan(app: string | null, options: { clickTarget?: string | null } = {}): Probe[] {
   const pkg = app === null ? null : assertSafePackageName(app);
-  return PROBE_MODULES.flatMap((m) => m.probes(pkg));
+  const plan = PROBE_MODULES.flatMap((m) => m.probes(pkg));
+  // The click target is the engineer's text: it reaches the shell only through resolveActivityCommand's quoting.
+  const click = options.clickTarget ? clickTargetProbe(options.clickTarget, pkg) : null;
+  return click ? [...plan, click] : plan;
 }
 
 /** The command a probe id stands for, so captures and callers may key outputs by id or by command. */

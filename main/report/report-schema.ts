@@ -159,7 +159,7 @@ export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   generatedAt: z.iso.datetime({ offset: true }),
   tool: z.object({ name: z.literal('push-doctor'), version: z.string() }),
-  source: z.enum(['live', 'capture', 'bugreport']),
+  source: z.enum(['live', 'capture', 'bugreport', 'apk']),
   app: z.string().optional(),
   lang: z.enum(LOCALES).optional(),
   devices: z.array(DeviceReportSchema),

@@ -1,5 +1,6 @@
 import { refKey, type DeviceRef } from '../../common/domain/device.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
+import type { AssembleExtras } from '../probes/assemble-facts.js';
 import type { DeviceReport, FixRecord, ManualAnswer } from '../../common/domain/report.js';
 
 /**
@@ -15,13 +16,15 @@ export interface AuditSession {
   /** When the audit (or the last re-check) finished. */
   at: string;
   outputs: RawOutput[];
+  /** What the audit read besides the outputs (the APK's facts, the click target). */
+  extras: AssembleExtras;
   report: DeviceReport;
   fixes: FixRecord[];
 }
 
 export interface AuditSessions {
   /** Records a finished audit; fixes recorded for the same phone and app stay with it. */
-  putAudit(ref: DeviceRef, app: string | null, outputs: RawOutput[], report: DeviceReport, at: string): AuditSession;
+  putAudit(ref: DeviceRef, app: string | null, outputs: RawOutput[], report: DeviceReport, at: string, extras?: AssembleExtras): AuditSession;
   /** The session of this phone and app; without `app`, the phone's most recent session. */
   get(ref: DeviceRef, app?: string | null): AuditSession | null;
   /** Replaces a session's outputs and report after a re-check, and records the fix. */
@@ -43,9 +46,9 @@ export function createAuditSessions(): AuditSessions {
   const answersOf = (ref: DeviceRef): ManualAnswer[] => answersByPhone.get(refKey(ref)) ?? [];
 
   return {
-    putAudit(ref, app, outputs, report, at) {
+    putAudit(ref, app, outputs, report, at, extras = {}) {
       const key = sessionKey(ref, app);
-      const session: AuditSession = { ref, app, at, outputs, report, fixes: sessions.get(key)?.fixes ?? [] };
+      const session: AuditSession = { ref, app, at, outputs, extras, report, fixes: sessions.get(key)?.fixes ?? [] };
       sessions.set(key, session);
       latestApp.set(refKey(ref), app);
       return session;

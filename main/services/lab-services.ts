@@ -5,6 +5,8 @@ import { notFoundError, stateError } from '../adb/adb-errors.js';
 import { DevicePortError, type DeviceInfo, type DevicePort } from '../adb/device-port.js';
 import { isSafePackageName } from '../adb/shell-safety.js';
 import { auditDevice } from '../audit/audit-device.js';
+import type { ApkCache } from '../apk/apk-cache.js';
+import type { AssembleExtras } from '../probes/assemble-facts.js';
 import type { LabServices } from '../app/workstation.js';
 import { applyFix, fixPlanFor, fixPlanView } from '../fixes/fix-executor.js';
 import type { HistoryStore } from '../history/history-store.js';
@@ -21,6 +23,8 @@ export interface LabServiceOptions {
   now?: () => Date;
   /** Called when saving history fails: the audit is still answered. */
   onHistoryError?: (error: unknown) => void;
+  /** Where pulled APKs are kept between audits; null pulls every time. */
+  apkCache?: ApkCache | null;
 }
 
 /**
@@ -86,10 +90,13 @@ export function createLabServices(
       const app = checkedApp(request.app);
       const device = await readyDevice(request.ref);
       let outputs: RawOutput[] = [];
-      const audited = await auditDevice(port, device, { app, onProgress, onOutputs: (o) => { outputs = o; } });
+      let extras: AssembleExtras = {};
+      const audited = await auditDevice(port, device, {
+        app, onProgress, apkCache: options.apkCache ?? null, onOutputs: (o, e) => { outputs = o; extras = e; },
+      });
       const at = now();
       const report = await withHistory(audited, app, at);
-      const session = sessions.putAudit(toRef(device), app, outputs, report, at.toISOString());
+      const session = sessions.putAudit(toRef(device), app, outputs, report, at.toISOString(), extras);
       return sessions.reportOf(session);
     },
     async planFix(request) {

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,8 @@ let adbPort = 0;
 let lab: Lab;
 let scratch = '';
 let rendererDir = '';
-const env = { ...process.env, ADB_EMU: '0' };
+// Pulled APKs are cached in the per-user data folder: in tests that is a folder of the run's own.
+const env = { ...process.env, ADB_EMU: '0', XDG_DATA_HOME: mkdtempSync(path.join(os.tmpdir(), 'pd-lab-data-')) };
 const started: ServedLab[] = [];
 
 async function serve(host: string, token: string | null): Promise<{ lab: ServedLab; base: string; origin: string }> {

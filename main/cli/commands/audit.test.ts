@@ -140,3 +140,27 @@ describe('audit and capture options', () => {
     expect(r.stderr.length).toBeLessThan(200);
   });
 });
+
+describe('--click', () => {
+  it('needs --app, and one line of text', async () => {
+    const noApp = await cli(['audit', '--adb', adb, '--serial', 'POCO1', '--click', 'imdemo://h/p']);
+    expect(noApp.code).toBe(2);
+    expect(noApp.stderr).toMatch(/--click needs --app/);
+    const twoLines = await cli(['audit', '--adb', adb, '--serial', 'POCO1', '--app', 'com.example.im', '--click', 'imdemo://h/p\nreboot']);
+    expect(twoLines.code).toBe(2);
+    expect(twoLines.stderr).toMatch(/click target on one line/);
+  });
+
+  it('asks the phone with the target quoted, and reports the APK steps unknown when pm path names none', async () => {
+    const asked: string[] = [];
+    fake.setDevices([{ serial: 'POCO1', state: 'device', product: 'redwood_global', model: '22101320G', device: 'redwood',
+      shell: (command) => { asked.push(command); return { output: command.startsWith('getprop') ? POCO_MIUI : '' }; } }]);
+    const r = await cli(['audit', '--adb', adb, '--serial', 'POCO1', '--app', 'com.example.im', '--click', "imdemo://h/p?x='1'", '--format', 'json', '--no-history']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(asked.join('\n')).toContain(`cmd package resolve-activity --brief --user 0 -a android.intent.action.VIEW -d 'imdemo://h/p?x='\\''1'\\'''`);
+    const device = (JSON.parse(r.stdout) as { devices: { findings: { id: string; severity: string; detail: string }[] }[] }).devices[0]!;
+    const vendor = device.findings.find((f) => f.id === 'vendor-components-missing');
+    expect(vendor?.severity).toBe('unknown');
+    expect(vendor?.detail).toMatch(/named no APK|not pulled/);
+  });
+});

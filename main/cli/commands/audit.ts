@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { describeRef, type DeviceInfo } from '../../../common/domain/device.js';
 import { localizedError, notFoundError, stateError } from '../../adb/adb-errors.js';
 import { DevicePortError } from '../../adb/device-port.js';
@@ -13,7 +13,8 @@ import { addAdbOption, CliExit, EXIT, type CliDeps } from '../program.js';
 import { openPort } from '../open-port.js';
 import { forceOption, formatOption, langOption, parseFailOn, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
 import type { Locale } from '../../../common/i18n/locale.js';
-import { historyDir } from '../../history/data-dir.js';
+import { historyDir, userDataDir } from '../../history/data-dir.js';
+import { ApkCache, apkCacheDir } from '../../apk/apk-cache.js';
 import { HistoryStore } from '../../history/history-store.js';
 import type { AdbServerAddress } from '../../adb/device-port.js';
 
@@ -31,6 +32,9 @@ interface AuditCliOptions {
   sinceLast: boolean;
   /** A folder, or false with --no-history. */
   history: string | boolean;
+  click?: string;
+  /** false with --no-apk. */
+  apk: boolean;
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -43,6 +47,8 @@ export function register(program: Command, deps: CliDeps): void {
         (v: string, prev: string[] = []) => [...prev, v])
       .option('--all', 'audit every device of every adb server', false)
       .option('--app <package>', 'the app under test, e.g. com.example.im')
+      .option('--click <target>', 'the notification click target configured in the console (activity, intent:// URI or scheme URI), checked against the app\'s manifest and the phone', parseClickOption)
+      .option('--no-apk', 'do not pull and inspect the app\'s APK (the build checks are then unknown)')
       .addOption(formatOption())
       .addOption(langOption(deps.env))
       .option('--out <file>', 'write the report to a file instead of stdout')
@@ -55,6 +61,7 @@ export function register(program: Command, deps: CliDeps): void {
   ).action(async (options: AuditCliOptions) => {
     const io = commandIo(deps, options.redact, options.serial ?? []);
     await io.run(async () => {
+      if (options.click !== undefined && options.app === undefined) throw new CliExit(EXIT.usage, '--click needs --app: the click target is checked against that app.');
       if (!options.all === !options.serial?.length) throw new CliExit(EXIT.usage, 'Name the phones with --serial S (repeatable) or use --all.');
       if (options.app !== undefined && !isSafePackageName(options.app)) {
         throw new CliExit(EXIT.usage, `${shown(options.app)} is not an Android package name (e.g. com.example.im).`);
@@ -97,6 +104,9 @@ async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOpti
     report = await auditLab(port, {
       attached,
       app: options.app ?? null,
+      clickTarget: options.click ?? null,
+      inspectApk: options.apk,
+      apkCache: new ApkCache(apkCacheDir(userDataDir(io.env))),
       // Duplicates collapse in auditLab: `--serial S --serial S` audits S once.
       ...(options.serial ? { serials: options.serial } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
@@ -151,4 +161,13 @@ function unreadableHint(event: Extract<AuditProgress, { type: 'device-finished' 
   if (event.errors?.includes('DEVICE_NOT_FOUND')) return ` — ${localizedError(notFoundError(event.serial), locale).hint ?? ''}`;
   if (event.state === 'device' || event.state === 'gone') return '';
   return ` — ${localizedError(stateError(event.serial, event.state), locale).hint ?? ''}`;
+}
+
+/** The console's click target as typed: one line of reasonable length; the shell sees it only quoted. */
+export function parseClickOption(value: string): string {
+  const v = value.trim();
+  if (!v || v.length > 2048 || /[\0\r\n]/.test(v)) {
+    throw new InvalidArgumentError('give the click target on one line (an activity such as com.example.im.ChatActivity, an intent:// URI or a scheme URI such as imdemo://host/path).');
+  }
+  return v;
 }

@@ -7,6 +7,10 @@ import { collectLive } from '../../audit/collect-live.js';
 import { captureToFiles, captureZip, checkCaptureTarget, writeCaptureFiles } from '../../capture/capture-io.js';
 import { redactCapture } from '../../capture/redact-capture.js';
 import { probePlan } from '../../probes/probe-plan.js';
+import { pullApkFor } from '../../audit/fetch-apk.js';
+import { ApkCache, apkCacheDir } from '../../apk/apk-cache.js';
+import { userDataDir } from '../../history/data-dir.js';
+import { parseClickOption } from './audit.js';
 import { keepInTemp, OutputError, plainFsError } from '../../util/output-target.js';
 import { shown } from '../../util/shown.js';
 import { commandIo } from '../command-io.js';
@@ -22,6 +26,8 @@ interface CaptureCliOptions {
   out: string;
   force: boolean;
   redact: boolean;
+  click?: string;
+  apk: boolean;
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -33,6 +39,8 @@ export function register(program: Command, deps: CliDeps): void {
       .requiredOption('--serial <serial>', 'the phone to capture')
       .option('--transport-id <n>', 'which one, when several phones share the serial (`adb devices -l` → transport_id)', parseTransportId)
       .option('--app <package>', 'the app under test, e.g. com.example.im')
+      .option('--click <target>', 'the notification click target configured in the console; the phone is asked where it lands', parseClickOption)
+      .option('--no-apk', 'do not pull the app\'s APK (apk.json is then left out)')
       .requiredOption('--out <dir|file.zip>', 'a new or empty folder, or a .zip file')
       .addOption(forceOption())
       .option('--redact', 'hash serials, hardware ids, tokens, accounts, e-mail addresses and phone numbers in the saved files and on stderr', false),
@@ -64,13 +72,21 @@ export function register(program: Command, deps: CliDeps): void {
         }
         const app = options.app ?? null;
         const ref = toRef(device);
-        const collection = await collectLive(port, ref, probePlan(app), io.signal ? { signal: io.signal } : {});
+        if (options.click !== undefined && app === null) throw new CliExit(EXIT.usage, '--click needs --app: the click target is checked against that app.');
+        const clickTarget = options.click ?? null;
+        const collection = await collectLive(port, ref, probePlan(app, { clickTarget }), io.signal ? { signal: io.signal } : {});
         if (collection.read.length === 0) {
           throw new CliExit(EXIT.notAudited, `Nothing could be read from ${device.serial}: ${collection.errors[0]?.message ?? 'every command failed'}. No capture was written.`);
         }
-        const meta = { serial: device.serial, app, capturedAt: new Date().toISOString() };
+        // apk.json: the facts only, never the APK (capture.md); the pulled file stays in the per-user cache.
+        const apk = app !== null && options.apk
+          ? await pullApkFor(port, ref, collection.outputs, app, { apkCache: new ApkCache(apkCacheDir(userDataDir(io.env))), ...(io.signal ? { signal: io.signal } : {}) })
+          : null;
+        if (apk?.error) collection.errors.push(apk.error);
+        if (apk?.input && !apk.input.facts) io.stderr(`warning: the APK was not inspected: ${apk.input.reason ?? 'unreadable'}\n`);
+        const meta = { serial: device.serial, app, capturedAt: new Date().toISOString(), clickTarget };
         const saved = io.redactor ? redactCapture(collection.outputs, meta.serial, io.redactor) : { outputs: collection.outputs, serial: meta.serial };
-        const files = captureToFiles({ ...meta, serial: saved.serial, ref: { ...ref, serial: saved.serial } }, saved.outputs);
+        const files = captureToFiles({ ...meta, serial: saved.serial, ref: { ...ref, serial: saved.serial } }, saved.outputs, apk?.input ?? null);
         try {
           await writeCaptureFiles(options.out, files, { force: options.force });
         } catch (error) {

@@ -5,6 +5,8 @@ import type { Finding } from '../../../common/domain/findings.js';
 import { FIX_IDS, type FixId } from '../../../common/fixes/fix-catalog.js';
 import { DevicePortError, type AdbServerAddress } from '../../adb/device-port.js';
 import { isSafePackageName, isSafeSerial } from '../../adb/shell-safety.js';
+import { ApkCache, apkCacheDir } from '../../apk/apk-cache.js';
+import { userDataDir } from '../../history/data-dir.js';
 import { createLabServices } from '../../services/lab-services.js';
 import { shown } from '../../util/shown.js';
 import { openPort } from '../open-port.js';
@@ -52,7 +54,8 @@ export async function runFix(options: FixCliOptions, deps: FixDeps): Promise<voi
   if (!isSafeSerial(options.serial)) throw new CliExit(EXIT.usage, `${shown(options.serial)} is not an adb serial.`);
   if (!isSafePackageName(options.app)) throw new CliExit(EXIT.usage, `${shown(options.app)} is not an Android package name (e.g. com.example.im).`);
   const port = openPort(options.adb, deps);
-  const lab = createLabServices(port);
+  // The same APK cache as `audit`, so the fix's audit does not pull the app again.
+  const lab = createLabServices(port, { apkCache: new ApkCache(apkCacheDir(userDataDir(deps.env))) });
   try {
     const matches = (await port.listDevices()).filter((d) => d.serial === options.serial);
     if (matches.length === 0) throw new CliExit(EXIT.usage, `error: no phone ${shown(options.serial)} on ${options.adb?.length ? 'the given adb servers' : 'the adb server'}.`);

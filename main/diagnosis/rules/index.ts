@@ -1,3 +1,11 @@
+import { vivoManifestKeys } from './vivo-manifest-keys.js';
+import { honorManifestAppid } from './honor-manifest-appid.js';
+import { vendorComponentsMissing } from './vendor-components-missing.js';
+import { huaweiAgconnectMissing } from './huawei-agconnect-missing.js';
+import { fcmConfigMissing } from './fcm-config-missing.js';
+import { clickTargetUnresolved } from './click-target-unresolved.js';
+import { postNotificationsUndeclared } from './post-notifications-undeclared.js';
+import { fcmDefaultChannelMissing } from './fcm-default-channel-missing.js';
 import { appForceStopped } from './app-force-stopped.js';
 import { appHibernated } from './app-hibernated.js';
 import { appNotInstalled } from './app-not-installed.js';
@@ -41,6 +49,14 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'push-service-outdated': pushServiceOutdated,
   'gms-missing': gmsMissing,
   'no-push-channel': noPushChannel,
+  'vivo-manifest-keys': vivoManifestKeys,
+  'honor-manifest-appid': honorManifestAppid,
+  'vendor-components-missing': vendorComponentsMissing,
+  'huawei-agconnect-missing': huaweiAgconnectMissing,
+  'fcm-config-missing': fcmConfigMissing,
+  'click-target-unresolved': clickTargetUnresolved,
+  'post-notifications-undeclared': postNotificationsUndeclared,
+  'fcm-default-channel-missing': fcmDefaultChannelMissing,
   'console-certificate': consoleCertificate,
   'push-token-reported': pushTokenReported,
   'app-notifications-blocked': appNotificationsBlocked,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AndroidDevice, PACKAGE_NAME, type ActivityStart } from './android-device.js';
 import { stockSettingsActivities } from './stock-settings.js';
 import { ANDROID_COMMANDS } from './commands/registry.js';
@@ -72,7 +73,10 @@ function seconds(text: string): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
-function buildFs(profileDir: string, state: PhoneState, now: () => number): SimFs {
+/** APKs every profile serves unless it brings its own (built by test/sim/apks/build-sim-apks.ts with Debian's aapt). */
+const SHARED_APKS = fileURLToPath(new URL('../apks/', import.meta.url));
+
+function buildFs(profileDir: string, state: PhoneState, now: () => number, apks: Readonly<Record<string, string>> = {}): SimFs {
   const fs = new SimFs(now);
   fs.mkdirp('/sdcard', 0o040771);
   fs.mkdirp('/sdcard/Download', 0o040771);
@@ -81,8 +85,9 @@ function buildFs(profileDir: string, state: PhoneState, now: () => number): SimF
     if (!pkg.installed) continue;
     const mtime = seconds(pkg.lastUpdateTime) ?? Math.floor(now() / 1000);
     fs.mkdirp(pkg.codePath, 0o040775, mtime);
-    const supplied = join(profileDir, 'apks', `${pkg.name}.apk`);
-    if (existsSync(supplied)) {
+    const supplied = [apks[pkg.name], join(profileDir, 'apks', `${pkg.name}.apk`), join(SHARED_APKS, `${pkg.name}.apk`)]
+      .find((p): p is string => p !== undefined && existsSync(p));
+    if (supplied) {
       fs.addLazyFile(`${pkg.codePath}/base.apk`, statSync(supplied).size, () => readFileSync(supplied), 0o100644, mtime);
       continue;
     }
@@ -102,7 +107,7 @@ class SimulatedPhone implements SimPhone {
     readonly device: AndroidDevice,
     latencyMs: number,
   ) {
-    const toybox = createToybox((path) => device.fs.read(path));
+    const toybox = createToybox((path) => device.fs.read(path), (path) => device.fs.stat(path));
     const entries = new Map<string, CommandEntry>();
     for (const [name, run] of Object.entries(toybox)) entries.set(name, { run, android: false });
     for (const [name, command] of Object.entries(ANDROID_COMMANDS)) entries.set(name, { run: (io) => command(io, device), android: true });
@@ -197,7 +202,7 @@ export async function createPhone(profileDir: string, options: PhoneOptions = {}
   const settingsApp = state.packages.find((p) => p.name === 'com.android.settings');
   const sdk = Number(parseGetprop(profile.getprop).get('ro.build.version.sdk'));
   if (settingsApp && !settingsApp.activities?.length) settingsApp.activities = stockSettingsActivities(Number.isFinite(sdk) ? sdk : 34);
-  const device = new AndroidDevice(profile.manifest, parseGetprop(profile.getprop), profile.getprop, state, buildFs(profileDir, state, now), now);
+  const device = new AndroidDevice(profile.manifest, parseGetprop(profile.getprop), profile.getprop, state, buildFs(profileDir, state, now, options.apks), now);
   return new SimulatedPhone(device, options.latencyMs ?? 0);
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPhone, type SimAndroidPhone } from './create-phone.js';
@@ -198,15 +199,29 @@ describe('a simulated phone keeps state between commands', () => {
     expect((await sh('settings get global zen_mode', other)).out).toBe('0\n');
   });
 
-  it('pm path and the sync file system expose a lazily made base.apk of a plausible size', async () => {
+  it('pm path and the sync file system serve the test app\'s aapt-built APK, and toybox stat gives its size', async () => {
     const path = (await sh(`pm path ${APP}`)).out.trim();
     expect(path).toBe('package:/data/app/~~fX2pQ1sT==/com.example.im-Ab3dE5fG==/base.apk');
-    const stat = phone.stat(path.slice('package:'.length));
-    expect(stat?.size).toBeGreaterThanOrEqual(8 * 1024 * 1024);
-    expect(stat?.size).toBeLessThanOrEqual(30 * 1024 * 1024);
-    const bytes = phone.readFile(path.slice('package:'.length));
+    const remote = path.slice('package:'.length);
+    const served = readFileSync(new URL('../apks/com.example.im.apk', import.meta.url));
+    expect(phone.readFile(remote)?.equals(served)).toBe(true);
+    expect(await sh(`stat -c %s ${remote}`)).toMatchObject({ code: 0, out: `${served.length}\n` });
+    expect(await sh('stat -c %s /data/app/none.apk')).toMatchObject({ code: 1, err: "stat: '/data/app/none.apk': No such file or directory\n" });
+  });
+
+  it('other packages get stand-in bytes of a plausible size, the same on every phone of the profile', async () => {
+    const remote = (await sh('pm path com.google.android.gms')).out.trim().slice('package:'.length);
+    const stat = phone.stat(remote);
+    expect(stat?.size).toBeGreaterThanOrEqual(1024 * 1024);
+    const bytes = phone.readFile(remote);
     expect(bytes?.length).toBe(stat?.size);
-    expect((await createPhone(FIXTURE)).readFile(path.slice('package:'.length))?.equals(bytes!)).toBe(true);
+    expect((await createPhone(FIXTURE)).readFile(remote)?.equals(bytes!)).toBe(true);
+  });
+
+  it('serves a given APK for a package when the phone is made with one', async () => {
+    const given = await createPhone(FIXTURE, { apks: { [APP]: fileURLToPath(new URL('../apks/com.example.im.apk', import.meta.url)) } });
+    const remote = (await sh(`pm path ${APP}`, given)).out.trim().slice('package:'.length);
+    expect(given.readFile(remote)?.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
   });
 
   it('app_hibernation exists only from Android 12 on; cmd reports a missing service', async () => {

@@ -60,4 +60,9 @@ export interface PhoneOptions {
   latencyMs?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * APK files to serve as packages' base.apk (package → path on this machine), over the profile's own
+   * `apks/PKG.apk` and the shared test/sim/apks/PKG.apk; e.g. a broken build variant for one test.
+   */
+  apks?: Readonly<Record<string, string>>;
 }

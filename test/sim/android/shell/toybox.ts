@@ -1,3 +1,4 @@
+import type { SimFileStat } from '../phone.js';
 import type { CommandIo, CommandRunner } from './interpreter.js';
 import { bufferStream, readLines } from './lines.js';
 
@@ -5,7 +6,10 @@ import { bufferStream, readLines } from './lines.js';
  * mksh builtins and the toybox tools clients pipe through (echo, cat, grep, head, tail, wc, sleep,
  * id, whoami). They cost nothing on a phone, so they carry no latency.
  */
-export function createToybox(readFile: (path: string) => Buffer | null): Record<string, CommandRunner> {
+export function createToybox(
+  readFile: (path: string) => Buffer | null,
+  statFile: (path: string) => SimFileStat | null = () => null,
+): Record<string, CommandRunner> {
   const inputs = async function* (io: CommandIo, files: string[], tool: string): AsyncGenerator<AsyncIterable<Buffer>, number> {
     let status = 0;
     if (files.length === 0) {
@@ -127,6 +131,27 @@ export function createToybox(readFile: (path: string) => Buffer | null): Record<
       if (flags === '' || flags.includes('w')) columns.push(words);
       if (flags === '' || flags.includes('c')) columns.push(bytes);
       await io.out((columns.length === 1 ? String(columns[0]) : columns.map((c) => String(c).padStart(7)).join(' ')) + '\n');
+      return status;
+    },
+
+    // toybox stat -c FORMAT: the few escapes scripts use (%s size, %n name, %Y mtime, %a octal mode); a
+    // missing file is reported per file and makes the exit status 1, as toybox's perror_msg does.
+    stat: async (io) => {
+      const c = io.args.indexOf('-c');
+      const format = c >= 0 ? io.args[c + 1] : undefined;
+      const files = io.args.filter((_, i) => c < 0 || (i !== c && i !== c + 1));
+      if (format === undefined || files.length === 0) return usage(io, 'stat', 'Need 1 argument');
+      let status = 0;
+      for (const file of files) {
+        const st = statFile(file);
+        if (!st) {
+          await io.err(`stat: '${file}': No such file or directory\n`);
+          status = 1;
+          continue;
+        }
+        await io.out(format.replace(/%([snYa%])/g, (_, k: string) => (k === 's' ? String(st.size) : k === 'n' ? file : k === 'Y' ? String(st.mtime)
+          : k === 'a' ? (st.mode & 0o7777).toString(8) : '%')) + '\n');
+      }
       return status;
     },
 
