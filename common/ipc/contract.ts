@@ -7,6 +7,10 @@ import type { DeviceFacts } from '../domain/facts.js';
 import type { DeviceReport, ErrorCode } from '../domain/report.js';
 import type { DeviceInfo, DeviceRef } from '../domain/device.js';
 import type { AuditProgress } from '../domain/progress.js';
+import type { Finding } from '../domain/findings.js';
+import type { FixRecord, ManualAnswer } from '../domain/report.js';
+import type { FixId } from '../fixes/fix-catalog.js';
+import type { Locale } from '../i18n/locale.js';
 
 export type { AuditProgress };
 
@@ -40,8 +44,11 @@ export interface AppInfo {
 }
 
 export interface Settings {
-  /** An adb binary chosen by the user; null to search the Android SDK and PATH. */
   adbPath: string | null;
+  /** adb servers besides the local one, "host:port" (a lab spread over hosts). */
+  adbServers: string[];
+  theme: 'system' | 'light' | 'dark';
+  locale: 'system' | Locale;
 }
 
 /** The identity the sidebar shows; each part null until the phone has been read. */
@@ -75,12 +82,81 @@ export type DeviceEventPayload =
  */
 export interface SettingsPatch {
   adbPath?: null;
+  adbServers?: string[];
+  theme?: Settings['theme'];
+  locale?: Settings['locale'];
 }
 
 /** What 'settings:choose-adb' answers: the user closed the chooser, or the adb they chose, checked and saved. */
 export type AdbChoice =
   | { chosen: false }
   | { chosen: true; settings: Settings; /** The first line `adb version` printed. */ version: string };
+
+/** Which app on which phone a fix or an answer is about. */
+export interface FixRequest {
+  ref: DeviceRef;
+  app?: string;
+  /** The checklist id of the finding the fix answers, e.g. "dnd-on". */
+  finding: string;
+  fix: FixId;
+}
+
+/** What a fix would run, shown to the engineer before they confirm. */
+export interface FixPlanView {
+  fix: FixId;
+  title: string;
+  /** False when the fix only opens a screen on the phone for a person to act on. */
+  changesState: boolean;
+  /** The exact command lines, in order (for a screen: the candidates tried until one resolves). */
+  commands: string[];
+  note: string;
+}
+
+export interface FixOutcome {
+  /** What ran, when, whether it worked, and the finding's severity after the re-check. */
+  record: FixRecord;
+  /** The output of the command that ran (or of the last candidate tried). */
+  output: string;
+  before: Finding | null;
+  /** The finding after re-running only the probes it needs; null when the fix only opened a screen. */
+  after: Finding | null;
+  /** Probe ids that were re-run. */
+  rechecked: string[];
+  /** The phone's report with the re-checked facts and findings and the fix recorded. */
+  report: DeviceReport;
+}
+
+export interface AnswerRequest {
+  ref: DeviceRef;
+  finding: string;
+  answer: ManualAnswer['answer'];
+  note?: string;
+}
+
+export const EXPORT_FORMATS = ['json', 'md', 'html', 'pdf', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Export the last report main holds for each listed phone (audits, fixes and answers included), through a save dialog in main. */
+export interface ExportRequest {
+  format: ExportFormat;
+  refs: DeviceRef[];
+  redact?: boolean;
+  locale?: Locale;
+}
+export type ExportResult = { saved: false } | { saved: true; path: string; bytes: number };
+
+export interface CredentialStatus {
+  route: string;
+  set: boolean;
+  /** Where it is kept: encrypted by the OS key store, for this session only (no key store), or not at all. */
+  storage: 'encrypted' | 'session' | 'none';
+}
+
+export interface CredentialSetRequest {
+  route: string;
+  /** The credential JSON as the user pasted or loaded it; it never comes back to the page. */
+  secret: string;
+}
 
 export interface InvokeChannels {
   'app:info': { args: void; result: AppInfo };
@@ -90,6 +166,14 @@ export interface InvokeChannels {
   'settings:set': { args: SettingsPatch; result: Settings };
   'settings:choose-adb': { args: void; result: AdbChoice };
   'shell:open-external': { args: string; result: void };
+  'device:packages': { args: { ref: DeviceRef }; result: string[] };
+  'fix:plan': { args: FixRequest; result: FixPlanView };
+  'fix:apply': { args: FixRequest; result: FixOutcome };
+  'answer:set': { args: AnswerRequest; result: ManualAnswer[] };
+  'report:export': { args: ExportRequest; result: ExportResult };
+  'credentials:list': { args: void; result: CredentialStatus[] };
+  'credentials:set': { args: CredentialSetRequest; result: CredentialStatus[] };
+  'credentials:clear': { args: { route: string }; result: CredentialStatus[] };
 }
 
 export interface EventChannels {
@@ -116,6 +200,14 @@ export const INVOKE_METHODS = {
   'settings:set': 'setSettings',
   'settings:choose-adb': 'chooseAdb',
   'shell:open-external': 'openExternal',
+  'device:packages': 'listPackages',
+  'fix:plan': 'planFix',
+  'fix:apply': 'applyFix',
+  'answer:set': 'setAnswer',
+  'report:export': 'exportReport',
+  'credentials:list': 'listCredentials',
+  'credentials:set': 'setCredential',
+  'credentials:clear': 'clearCredential',
 } as const satisfies Record<InvokeChannel, string>;
 
 export const EVENT_METHODS = {

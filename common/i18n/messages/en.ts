@@ -3,7 +3,12 @@
  * compiler in each catalog module and by catalogs.test.ts). Evidence, commands and proper names are never
  * messages: they are printed as the phone and the vendors wrote them.
  */
+import { uiEn } from './ui-en.js';
+
 export const en = {
+  // The workstation's own words (renderer/)
+  ...uiEn,
+
   // The verdict (common/checklist/verdict.ts)
   'verdict.error': 'Push cannot show on this phone: {what}',
   'verdict.warning': 'Push may be delayed or silenced on this phone: {what}',

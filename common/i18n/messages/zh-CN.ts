@@ -1,5 +1,6 @@
 import type { CatalogOf, PlaceholdersMatch } from '../catalog.js';
 import type { SourceCatalog } from './en.js';
+import { uiZhCN } from './ui-zh-CN.js';
 
 /**
  * 简体中文. Same keys and placeholders as en.ts: `satisfies` rejects a missing or an extra key, and the
@@ -7,6 +8,8 @@ import type { SourceCatalog } from './en.js';
  * Terms follow what Chinese Android ROMs and the Tencent IM console show (通知, 免打扰, 自启动, 厂商通道).
  */
 export const zhCN = {
+  ...uiZhCN,
+
   'verdict.error': '此手机无法显示推送：{what}',
   'verdict.warning': '此手机上的推送可能延迟或无声：{what}',
   'verdict.ok': '此手机上没有阻止离线推送的设置。',
