@@ -35,7 +35,7 @@ export function App() {
           <ul className="tabs">
             {VIEWS.map((v) => (
               <li key={v}>
-                <button type="button" className="tab" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                <button type="button" className="tab" data-view={v} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
                   {t(`ui.view.${v}`)}
                 </button>
               </li>

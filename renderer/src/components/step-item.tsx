@@ -36,7 +36,7 @@ export function StepItem({ step, phone, device, app, answer, causedBy, live }: {
         <span className={`pill pill-${state}`}>{state === 'not-checked' ? t('ui.step.not-checked') : severityLabel(t, state)}</span>
         <span className="step-title">{title}</span>
       </div>
-      {causedBy && <p className="step-follows">{t('report.follows-from', { finding: causedBy })}</p>}
+      {causedBy && <p className="step-follows">{t('ui.step.follows', { finding: causedBy })}</p>}
       {finding?.detail ? <p className="step-detail">{finding.detail}</p> : !finding && <p className="step-detail muted">{t(NOT_CHECKED[step.answeredBy])}</p>}
       {finding?.remedy && state !== 'ok' && (
         <p className="step-remedy">

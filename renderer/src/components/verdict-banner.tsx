@@ -24,7 +24,7 @@ export function VerdictBanner({ report }: { report: DeviceReport }) {
         </p>
       )}
       {verdict.explains.length > 0 && (
-        <p className="verdict-explains">{t('ui.verdict.explains', { findings: verdict.explains.map(titleOf).join(', ') })}</p>
+        <p className="verdict-explains">{t('ui.verdict.explains', { findings: verdict.explains.map((id) => `“${titleOf(id)}”`).join(', ') })}</p>
       )}
     </section>
   );

@@ -26,6 +26,9 @@ export const KEY_CHECKS = [
 
 const RANK = ['error', 'warning', 'unknown', 'manual', 'info', 'ok'] as const;
 
+/** A matrix is scanned, not read: one mark per cell, its word for screen readers and in the tooltip. */
+const GLYPHS: Record<(typeof RANK)[number], string> = { error: '✕', warning: '!', unknown: '?', manual: '?', info: 'i', ok: '✓' };
+
 /** The worst of the findings a column stands for; null when the audit answered none of them. */
 function worst(findings: readonly Finding[], ids: readonly string[]): Finding | null {
   let found: Finding | null = null;
@@ -162,7 +165,14 @@ const LabRow = memo(function LabRow({ device, run }: { device: DeviceListItem; r
         const f = report ? worst(report.findings, c.ids) : null;
         return (
           <td key={c.key} className="cell">
-            {f ? <span className={`pill pill-${f.severity}`} title={f.title}>{severityLabel(t, f.severity)}</span> : <span className="muted" aria-label={t('ui.lab.no-answer')}>—</span>}
+            {f ? (
+              <span className={`pill pill-${f.severity} glyph`} title={`${f.title}: ${severityLabel(t, f.severity)}`}>
+                <span aria-hidden="true">{GLYPHS[f.severity]}</span>
+                <span className="visually-hidden">{severityLabel(t, f.severity)}</span>
+              </span>
+            ) : (
+              <span className="muted"><span aria-hidden="true">—</span><span className="visually-hidden">{t('ui.lab.no-answer')}</span></span>
+            )}
           </td>
         );
       })}
