@@ -25,7 +25,8 @@ export interface AuditOptions {
  * command's findings are unknown. A server that went away (ADB_UNREACHABLE) says nothing new about the
  * phone: it keeps the state adb last gave.
  */
-const LEFT_THE_LIST = new Set(['DEVICE_GONE', 'DEVICE_OFFLINE']);
+// A phone whose adb server went away mid-audit is as lost as one unplugged: the lab owner sees it gone, with what was read.
+const LEFT_THE_LIST = new Set(['DEVICE_GONE', 'DEVICE_OFFLINE', 'ADB_UNREACHABLE']);
 
 
 /** Audits one phone: reads it in one concurrent batch, then diagnoses what was read. Never throws. */

@@ -67,12 +67,17 @@ function overview(report: Report, { locale, t, time }: Ctx): string {
   return `<p class="meta">${parts.map(esc).join(' · ')}</p>`;
 }
 
+/** A lab spread over hosts: under each serial, the adb server the phone is on (the lab owner's first question). */
+function host(d: DeviceReport): string {
+  return d.ref && d.ref.server !== d.serial ? `<div class="meta">${esc(d.ref.server)}</div>` : '';
+}
+
 /** A lab report opens with one line per phone, so the reader sees the whole lab before any detail. */
 function labTable(devices: readonly DeviceReport[], ctx: Ctx): string {
   const { t } = ctx;
   const rows = devices.map((d, i) => {
     const v = verdictOf(d.findings, d.state, ctx.locale);
-    return `<tr><td><a href="#device-${i}">${esc(phoneName(d, ctx))}</a></td><td><code>${esc(d.serial)}</code></td>`
+    return `<tr><td><a href="#device-${i}">${esc(phoneName(d, ctx))}</a></td><td><code>${esc(d.serial)}</code>${host(d)}</td>`
       + `<td>${esc(d.state)}</td><td>${badge(v.severity, ctx)}</td><td>${esc(v.headline)}</td></tr>`;
   });
   const head = (['report.col.phone', 'report.col.serial', 'report.col.state', 'report.col.verdict', 'report.col.blocks'] as const)
@@ -251,7 +256,8 @@ ul.checks{list-style:none;padding:0;margin:0}
 .badge.sev-error{background:var(--error)}.badge.sev-warning{background:var(--warning)}.badge.sev-ok{background:var(--ok)}.badge.sev-manual,.badge.sev-info{background:var(--manual)}
 .because{color:var(--muted);font-style:italic}
 details.evidence summary{cursor:pointer;color:var(--muted)}details.evidence ul{padding-left:18px;margin:4px 0}
-.lab td:first-child{width:32%}.lab td:nth-child(4){white-space:nowrap}
+.lab table{table-layout:fixed}.lab th:nth-child(1){width:25%}.lab th:nth-child(2){width:20%}.lab th:nth-child(3){width:9%}.lab th:nth-child(4){width:11%}
+.lab td{overflow-wrap:anywhere}.lab td .meta{font-size:12px;margin:0}.lab td:nth-child(4){white-space:nowrap}
 footer dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}footer dt{color:var(--muted)}footer dd{margin:0}
-@media print{body{padding:0;max-width:none}h2,h3{break-after:avoid}.step,.verdict,tr{break-inside:avoid}details.evidence>*{display:block}a{color:inherit;text-decoration:none}}
+@media print{body{padding:0 1px;max-width:none}h2,h3{break-after:avoid}.step,.verdict,tr{break-inside:avoid}details.evidence>*{display:block}a{color:inherit;text-decoration:none}}
 `;
