@@ -153,3 +153,4 @@ await lab(env);
 await parserThroughput();
 await (await import('./apk-decode.js')).apkDecode();
 await labAtScale(env);
+await (await import('./workstation.js')).workstation(env);

@@ -18,7 +18,7 @@ let stop: () => void = () => undefined;
 async function start(fixture: FakeApiFixture = labFixture()): Promise<FakeApi> {
   const fake = createFakeApi(fixture);
   await act(async () => {
-    stop = startBridge(fake.api);
+    stop = startBridge(fake.api, { progressBatchMs: 0 });
     render(<App />);
   });
   return fake;

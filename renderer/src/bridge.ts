@@ -1,6 +1,6 @@
 import { refKey, toRef, type DeviceRef } from '../../common/domain/device.js';
 import type { ManualAnswer } from '../../common/domain/report.js';
-import type { ExportFormat, ExportResult, FixRequest, IpcError, PushDoctorApi, Settings, SettingsPatch } from '../../common/ipc/contract.js';
+import type { AuditProgress, ExportFormat, ExportResult, FixRequest, IpcError, PushDoctorApi, Settings, SettingsPatch } from '../../common/ipc/contract.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
@@ -34,9 +34,16 @@ export async function runAudit(device: DeviceRef, appPackage: string): Promise<v
   const audits = useAuditStore.getState();
   const trimmed = appPackage.trim();
   audits.started(ref, trimmed || null);
-  if (trimmed) usePrefsStore.getState().setApp(phoneKey(ref), trimmed);
   const result = await api().runAudit(trimmed ? { ref, app: trimmed } : { ref });
+  flushProgress();
   audits.finished(ref, result.ok ? { report: result.value } : { error: result.error });
+}
+
+/** An audit the engineer started from the phone view: its app becomes the phone's remembered app. */
+export async function auditPhone(device: DeviceRef, appPackage: string): Promise<void> {
+  const trimmed = appPackage.trim();
+  if (trimmed && usePrefsStore.getState().apps[phoneKey(device)] !== trimmed) usePrefsStore.getState().setApp(phoneKey(device), trimmed);
+  await runAudit(device, trimmed);
 }
 
 /** The phone's third-party packages for the app picker, read once per phone (and again on request). */
@@ -191,21 +198,48 @@ async function adbChanged(): Promise<void> {
   void refreshDevices();
 }
 
+let pendingProgress: AuditProgress[] = [];
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flushProgress(): void {
+  if (progressTimer !== null) clearTimeout(progressTimer);
+  progressTimer = null;
+  const events = pendingProgress;
+  pendingProgress = [];
+  if (events.length > 0) useAuditStore.getState().progressed(...events);
+}
+
+export interface BridgeOptions {
+  /**
+   * Progress events arriving within this many ms are applied in one store update: a lab of 32 phones sends
+   * hundreds a second, and one render each would keep the main thread busy. 0 applies each at once.
+   */
+  progressBatchMs?: number;
+}
+
 /** Subscribes to the bridge's events and loads the device list; returns a function that undoes it. */
-export function startBridge(bridge: PushDoctorApi): () => void {
+export function startBridge(bridge: PushDoctorApi, options: BridgeOptions = {}): () => void {
+  const batchMs = options.progressBatchMs ?? 100;
   current = bridge;
   const offDevice = bridge.onDeviceEvent((event) => {
     useDeviceStore.getState().applyEvent(event);
     // Tracker events carry only the state; re-listing brings the identity and catches missed changes.
     if (event.type !== 'server-error') void refreshDevices();
   });
-  const offProgress = bridge.onAuditProgress((progress) => useAuditStore.getState().progressed(progress));
+  const offProgress = bridge.onAuditProgress((progress) => {
+    pendingProgress.push(progress);
+    if (batchMs === 0) flushProgress();
+    else progressTimer ??= setTimeout(flushProgress, batchMs);
+  });
   void refreshDevices();
   void refreshAppInfo();
   void loadSettings();
   return () => {
     offDevice();
     offProgress();
+    pendingProgress = [];
+    if (progressTimer !== null) clearTimeout(progressTimer);
+    progressTimer = null;
     if (current === bridge) current = null;
   };
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { refKey } from '../../../common/domain/device.js';
 import type { DeviceListItem } from '../../../common/ipc/contract.js';
 import { STATE_BADGES, channelName, channelOf, identityLine } from '../device-states.js';
@@ -14,11 +15,13 @@ export function DeviceSidebar() {
   const selected = useSelectedKey();
   const listError = useDeviceListError();
   const serverErrors = useServerErrors();
-  const audited = useAuditStore((s) => s.runs);
+  // Only which lost phones were audited matters here: a string, so audit progress does not re-render the list.
+  const auditedLost = useAuditStore((s) => Object.keys(lostDevices).filter((key) => s.runs[key]).join('\n'));
   // A phone that left keeps its place while it was selected or audited, unless it is back under a new transport id.
   const listed = new Set(devices.map((d) => `${d.serial}@${d.server}`));
+  const audited = new Set(auditedLost.split('\n'));
   const lost = Object.entries(lostDevices)
-    .filter(([key, d]) => (key === selected || audited[key]) && !listed.has(`${d.serial}@${d.server}`))
+    .filter(([key, d]) => (key === selected || audited.has(key)) && !listed.has(`${d.serial}@${d.server}`))
     .map(([, d]) => d);
 
   return (
@@ -46,7 +49,7 @@ export function DeviceSidebar() {
   );
 }
 
-function DeviceRow({ device, selected }: { device: DeviceListItem; selected: boolean }) {
+const DeviceRow = memo(function DeviceRow({ device, selected }: { device: DeviceListItem; selected: boolean }) {
   const t = useT();
   const key = refKey(device);
   const report = useReport(key);
@@ -80,4 +83,4 @@ function DeviceRow({ device, selected }: { device: DeviceListItem; selected: boo
       </button>
     </li>
   );
-}
+});

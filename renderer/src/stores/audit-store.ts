@@ -23,7 +23,8 @@ interface AuditState {
   /** The latest audit of each phone, by `refKey` (two phones may share a serial). */
   runs: Record<string, AuditRun>;
   started(ref: DeviceRef, app: string | null): void;
-  progressed(progress: AuditProgress): void;
+  /** Several progress events in one update (the bridge batches them, so 32 phones' probes cost one render). */
+  progressed(...events: AuditProgress[]): void;
   finished(ref: DeviceRef, outcome: { report: DeviceReport } | { error: IpcError }): void;
   /** A fix re-checked the phone: main's report with the new facts, findings and the fix recorded. */
   reportUpdated(ref: DeviceRef, report: DeviceReport): void;
@@ -38,17 +39,21 @@ export const useAuditStore = create<AuditState>()((set) => ({
     const previous = s.runs[key];
     return { runs: { ...s.runs, [key]: { status: 'running', done: 0, total: 0, lastStep: null, report: previous?.report ?? null, error: null, app } } };
   }),
-  progressed: (progress) =>
+  progressed: (...events) =>
     set((s) => {
-      const key = refKey(progress.ref);
-      const run = s.runs[key];
-      // Progress of an audit this page did not start (e.g. from the CLI) has nowhere to go.
-      if (!run || run.status !== 'running') return {};
-      const next: AuditRun =
-        progress.type === 'device-started' ? { ...run, total: progress.probes }
-        : progress.type === 'probe-done' ? { ...run, done: progress.done, total: progress.total, lastStep: progress.probe }
-        : run;
-      return next === run ? {} : { runs: { ...s.runs, [key]: next } };
+      let runs = s.runs;
+      for (const progress of events) {
+        const key = refKey(progress.ref);
+        const run = runs[key];
+        // Progress of an audit this page did not start (e.g. from the CLI) has nowhere to go.
+        if (!run || run.status !== 'running') continue;
+        const next: AuditRun =
+          progress.type === 'device-started' ? { ...run, total: progress.probes }
+          : progress.type === 'probe-done' ? { ...run, done: progress.done, total: progress.total, lastStep: progress.probe }
+          : run;
+        if (next !== run) runs = { ...runs, [key]: next };
+      }
+      return runs === s.runs ? {} : { runs };
     }),
   finished: (ref, outcome) =>
     set((s) => {

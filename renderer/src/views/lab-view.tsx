@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { verdictOf } from '../../../common/checklist/verdict.js';
 import { refKey } from '../../../common/domain/device.js';
 import type { Finding } from '../../../common/domain/findings.js';
@@ -7,7 +7,7 @@ import { auditAll, exportReport } from '../bridge.js';
 import { STATE_BADGES, identityLine } from '../device-states.js';
 import { useT } from '../i18n.js';
 import { severityLabel } from '../severity-label.js';
-import { useAuditStore, type AuditRun } from '../stores/audit-store.js';
+import { useAuditRun, useAuditStore, type AuditRun } from '../stores/audit-store.js';
 import { useDeviceStore, useDevices } from '../stores/device-store.js';
 import { useLabStore } from '../stores/lab-store.js';
 import { useLocale, usePrefsStore } from '../stores/prefs-store.js';
@@ -39,6 +39,11 @@ function worst(findings: readonly Finding[], ids: readonly string[]): Finding | 
   return found;
 }
 
+/** `refKey`s of the phones with a problem (not ready, failed audit, or a verdict worse than ok), one per line. */
+function onlyFailuresOf(runs: Readonly<Record<string, AuditRun>>, devices: readonly DeviceListItem[]): string {
+  return devices.filter((d) => failing(d, runs[refKey(d)])).map(refKey).join('\n');
+}
+
 const failing = (device: DeviceListItem, run: AuditRun | undefined): boolean => {
   if (device.state !== 'device') return true;
   const report = run?.report;
@@ -50,13 +55,21 @@ const failing = (device: DeviceListItem, run: AuditRun | undefined): boolean => 
 export function LabView() {
   const t = useT();
   const devices = useDevices();
-  const runs = useAuditStore((s) => s.runs);
-  const { auditAll: progress, onlyFailures, sortByHost, setOnlyFailures, setSortByHost } = useLabStore();
+  const progress = useLabStore((s) => s.auditAll);
+  const onlyFailures = useLabStore((s) => s.onlyFailures);
+  const sortByHost = useLabStore((s) => s.sortByHost);
+  const setOnlyFailures = useLabStore((s) => s.setOnlyFailures);
+  const setSortByHost = useLabStore((s) => s.setSortByHost);
+  // The failing phones as one string: the table re-renders when that set changes, not on every probe of every phone.
+  const failingKeys = useAuditStore((s) => (onlyFailures ? onlyFailuresOf(s.runs, devices) : ''));
   const [app, setApp] = useState('');
   const ids = useId();
 
   let rows = devices.map((d) => ({ device: d, key: refKey(d) }));
-  if (onlyFailures) rows = rows.filter(({ device, key }) => failing(device, runs[key]));
+  if (onlyFailures) {
+    const keys = new Set(failingKeys.split('\n'));
+    rows = rows.filter(({ key }) => keys.has(key));
+  }
   if (sortByHost) rows = [...rows].sort((a, b) => a.device.server.localeCompare(b.device.server) || a.device.serial.localeCompare(b.device.serial));
   const ready = devices.filter((d) => d.state === 'device').length;
 
@@ -104,6 +117,12 @@ export function LabView() {
       <div className="table-wrap">
         <table className="matrix">
           <caption className="visually-hidden">{t('ui.lab.caption')}</caption>
+          <colgroup>
+            <col className="col-phone" />
+            <col className="col-host" />
+            <col className="col-verdict" />
+            {KEY_CHECKS.map((c) => <col key={c.key} />)}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('ui.lab.col.phone')}</th>
@@ -113,7 +132,7 @@ export function LabView() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ device, key }) => <LabRow key={key} device={device} run={runs[key]} />)}
+            {rows.map(({ device, key }) => <LabRow key={key} device={device} />)}
           </tbody>
         </table>
         {rows.length === 0 && <p className="muted">{onlyFailures ? t('ui.lab.none-failing') : t('ui.no-phones')}</p>}
@@ -122,13 +141,15 @@ export function LabView() {
   );
 }
 
-const LabRow = memo(function LabRow({ device, run }: { device: DeviceListItem; run: AuditRun | undefined }) {
+const LabRow = memo(function LabRow({ device }: { device: DeviceListItem }) {
   const t = useT();
   const locale = useLocale();
   const select = useDeviceStore((s) => s.select);
   const setView = usePrefsStore((s) => s.setView);
+  const run = useAuditRun(refKey(device)) ?? undefined;
   const report = run?.report ?? null;
-  const verdict = report ? verdictOf(report.findings, report.state, locale) : null;
+  const verdict = useMemo(() => (report ? verdictOf(report.findings, report.state, locale) : null), [report, locale]);
+  const cells = useMemo(() => KEY_CHECKS.map((c) => ({ key: c.key, finding: report ? worst(report.findings, c.ids) : null })), [report]);
   const state = device.state === 'device' ? null : t(STATE_BADGES[device.state].label);
   return (
     <tr data-serial={device.serial}>
@@ -161,10 +182,9 @@ const LabRow = memo(function LabRow({ device, run }: { device: DeviceListItem; r
           <span className="muted">{t('ui.lab.not-audited')}</span>
         )}
       </td>
-      {KEY_CHECKS.map((c) => {
-        const f = report ? worst(report.findings, c.ids) : null;
+      {cells.map(({ key, finding: f }) => {
         return (
-          <td key={c.key} className="cell">
+          <td key={key} className="cell">
             {f ? (
               <span className={`pill pill-${f.severity} glyph`} title={`${f.title}: ${severityLabel(t, f.severity)}`}>
                 <span aria-hidden="true">{GLYPHS[f.severity]}</span>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { refKey } from '../../../common/domain/device.js';
 import type { DeviceListItem } from '../../../common/ipc/contract.js';
-import { runAudit } from '../bridge.js';
+import { auditPhone } from '../bridge.js';
 import { STATE_BADGES, channelName, channelOf, identityLine } from '../device-states.js';
 import { useT } from '../i18n.js';
 import { AppPicker } from '../components/app-picker.js';
@@ -53,7 +53,7 @@ function PhonePane({ device }: { device: DeviceListItem }) {
           className="audit-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void runAudit(device, app);
+            void auditPhone(device, app);
           }}
         >
           <AppPicker device={device} value={app} onChange={setApp} />
