@@ -29,7 +29,7 @@ const noElectron = {
 const electronFree = [
   'common/**', 'main/probes/**', 'main/diagnosis/**', 'main/report/**', 'main/adb/**', 'main/audit/**',
   'main/capture/**', 'main/cli/**', 'main/apk/**', 'main/push/**', 'main/history/**', 'main/services/**', 'main/log/**', 'main/util/**',
-  'main/lab-server/**', 'test/sim/**', 'renderer/**',
+  'main/lab-server/**', 'main/fixes/**', 'test/sim/**', 'renderer/**',
   // The dispatch and its handlers are transport-free (a WebSocket serves them too); only electron-transport.ts, below, may.
   'main/ipc/**',
 ];

@@ -108,7 +108,7 @@ async function fixToRecheck(browser: Browser, base: string, serial: string, adbP
     const confirm = dialog.getByRole('button', { name: 'Run on the phone' });
     const t0 = await page.evaluate(() => performance.now());
     await confirm.click();
-    await page.waitForFunction(() => /Re-checked/.test(document.querySelector('[data-step="dnd-on"] [role="status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(`/Re-checked/.test(document.querySelector('[data-step="dnd-on"] [role="status"]')?.textContent ?? '')`, null, { timeout: 30_000 });
     times.push((await page.evaluate(() => performance.now())) - t0);
   }
   await page.context().close();
@@ -118,22 +118,20 @@ async function fixToRecheck(browser: Browser, base: string, serial: string, adbP
 async function auditAllLongTasks(browser: Browser, base: string, phones: number): Promise<{ longest: number; over50: number; over100: number; total: number; wall: number }> {
   const page = await newPage(browser);
   await page.goto(`${base}/`);
-  await page.waitForFunction((n) => document.querySelectorAll('nav .device').length >= n, phones, { timeout: 60_000 });
+  await page.waitForFunction(`document.querySelectorAll('nav .device').length >= ${phones}`, null, { timeout: 60_000 });
   await page.locator('[data-view="lab"]').click();
   await page.getByLabel('App for phones without one').fill(APP);
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
-  });
+  // Page code as text: this file is type-checked for Node, without the DOM's types.
+  await page.evaluate(`window.__long = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });`);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Audit all' }).click();
-  await page.waitForFunction(() => {
+  await page.waitForFunction(`(() => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Audit all');
-    return button !== undefined && !(button as HTMLButtonElement).disabled && document.querySelector('progress') === null;
-  }, null, { timeout: 300_000, polling: 200 });
+    return button !== undefined && !button.disabled && document.querySelector('progress') === null;
+  })()`, null, { timeout: 300_000, polling: 200 });
   const wall = Date.now() - t0;
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const long = await page.evaluate<number[]>('window.__long');
   await page.context().close();
   return { longest: Math.max(0, ...long), over50: long.length, over100: long.filter((d) => d > 100).length, total: long.reduce((a, b) => a + b, 0), wall };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { registerAppScheme } from './app/app-protocol.js';
 import { guardWebContents } from './app/security.js';
 import { startWorkstation } from './app/workstation.js';
@@ -10,6 +10,10 @@ import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
 import { createSettingsStore } from './app/settings-store.js';
+import { electronPdfPrinter } from './app/print-pdf.js';
+import { parseAdbAddress } from './adb/server-address.js';
+import { historyDir } from './history/data-dir.js';
+import { HistoryStore } from './history/history-store.js';
 import { consoleSink, createLogger } from './log/logger.js';
 import { fileSink } from './log/file-sink.js';
 
@@ -30,15 +34,25 @@ app.on('window-all-closed', () => app.quit());
 void app.whenReady().then(async () => {
   // The adb server of ANDROID_ADB_SERVER_PORT (5037 by default), as the adb CLI itself picks it.
   // A stopped server is started with the adb chosen in Settings, if any (read at each start).
+  // Plus the lab's other hosts from Settings, read at start: a server added later is watched from the next start.
   const settings = createSettingsStore(path.join(app.getPath('userData'), 'settings.json'));
+  const local = defaultAdbServers(process.env);
+  const extra = (await settings.getSettings()).adbServers.map(parseAdbAddress)
+    .filter((s) => !local.some((l) => l.host === s.host && l.port === s.port));
   const lab = createLabServices(createAdbTsPort({
-    servers: defaultAdbServers(process.env),
+    servers: [...local, ...extra],
     env: process.env,
     adbPath: async () => (await settings.getSettings()).adbPath,
-  }));
+  }), {
+    // The folder the CLI keeps audits in too, so each sees what changed since the other's last audit.
+    history: new HistoryStore({ dir: historyDir(process.env, process.platform) }),
+    version: app.getVersion(),
+    onHistoryError: (error) => createLogger('history').warn('the audit was not kept in history', error),
+  });
   const workstation = await startWorkstation(
     {
-      app, protocol, shell, dialog,
+      app, protocol, shell, dialog, safeStorage,
+      printToPdf: electronPdfPrinter((options) => new BrowserWindow(options)),
       ipcMain: electronIpcMain(),
       session: session.defaultSession,
       createWindow: (options) => new BrowserWindow(options),

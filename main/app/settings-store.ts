@@ -2,6 +2,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../../common/ipc/contract.js';
+import { LOCALES } from '../../common/i18n/locale.js';
+import { AdbAddressError, parseAdbAddress } from '../adb/server-address.js';
 
 const absolutePath = z
   .string()
@@ -10,13 +12,45 @@ const absolutePath = z
   .refine((p) => !p.includes('\0'), 'path contains a NUL byte')
   .refine((p) => path.posix.isAbsolute(p) || path.win32.isAbsolute(p), 'path must be absolute');
 
-export const settingsSchema = z.object({ adbPath: absolutePath.nullable() }).strict();
+function isAdbAddress(value: string): boolean {
+  try {
+    parseAdbAddress(value);
+    return value.includes(':');
+  } catch (error) {
+    if (error instanceof AdbAddressError) return false;
+    throw error;
+  }
+}
 
-export const DEFAULT_SETTINGS: Settings = { adbPath: null };
+const adbServer = z.string().max(300).refine(isAdbAddress, 'not an adb server "host:port"');
+
+export const settingsSchema = z.object({
+  adbPath: absolutePath.nullable(),
+  // Kept unique and in the order given: the lab view sorts by host from this list.
+  adbServers: z.array(adbServer).max(64).transform((list) => [...new Set(list)]),
+  theme: z.enum(['system', 'light', 'dark']),
+  locale: z.enum(['system', ...LOCALES]),
+}).strict();
+
+export const DEFAULT_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system' };
 
 export interface SettingsStore {
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
+}
+
+/**
+ * Each field on its own: a hand-edited bad theme does not lose the adb servers beside it.
+ */
+function readFields(json: unknown): Settings {
+  const result: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof json !== 'object' || json === null) return result;
+  const record = json as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const parsed = settingsSchema.shape[key].safeParse(record[key]);
+    if (parsed.success) (result as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  return result;
 }
 
 /**
@@ -35,8 +69,7 @@ export function createSettingsStore(file: string): SettingsStore {
       return { ...DEFAULT_SETTINGS };
     }
     try {
-      const parsed = settingsSchema.partial().safeParse(JSON.parse(text));
-      return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : { ...DEFAULT_SETTINGS };
+      return readFields(JSON.parse(text));
     } catch {
       return { ...DEFAULT_SETTINGS };
     }

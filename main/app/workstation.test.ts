@@ -29,6 +29,7 @@ function parts(): ElectronParts {
     session: electron.session.defaultSession as unknown as ElectronParts['session'],
     shell: electron.shell as unknown as ElectronParts['shell'],
     dialog: electron.dialog as unknown as ElectronParts['dialog'],
+    safeStorage: electron.safeStorage as unknown as ElectronParts['safeStorage'],
     createWindow: (options) => new electron.BrowserWindow(options as Record<string, unknown>) as unknown as ReturnType<ElectronParts['createWindow']>,
     allWindows: () => electron.BrowserWindow.getAllWindows() as unknown as ReturnType<ElectronParts['allWindows']>,
   };
@@ -76,13 +77,16 @@ describe('startWorkstation', () => {
     await writeFile(adb, '#!/bin/sh\necho "Android Debug Bridge version 1.0.41"\n', { mode: 0o755 });
     electron.dialog.nextOpen = { canceled: false, filePaths: [adb] };
     await electron.ipcMain.invoke('settings:choose-adb', [], { url: 'app://bundle/index.html' });
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: { adbPath: adb } });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: { adbPath: adb, adbServers: [], theme: 'system', locale: 'system' } });
     expect(await electron.ipcMain.invoke('app:info', [], { url: 'app://bundle/index.html' })).toMatchObject({ value: { adb: { found: true, path: adb, source: 'settings' } } });
   });
 
   it('leaves the phone channels unregistered until a lab is given', async () => {
     await startWorkstation(parts(), options());
-    expect(electron.ipcMain.channels()).toEqual(['app:info', 'settings:choose-adb', 'settings:get', 'settings:set', 'shell:open-external']);
+    expect(electron.ipcMain.channels()).toEqual([
+      'app:info', 'credentials:clear', 'credentials:list', 'credentials:set', 'report:export',
+      'settings:choose-adb', 'settings:get', 'settings:set', 'shell:open-external',
+    ]);
   });
 
   it('with a lab, serves device:list and forwards tracker events to every window as plain data', async () => {
@@ -91,6 +95,7 @@ describe('startWorkstation', () => {
     const lab: LabServices = {
       listDevices: async () => [],
       runAudit: async () => { throw new Error('not called'); },
+      listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(),
       trackDevices: async (onEvent) => {
         emit = onEvent;
         return { close };

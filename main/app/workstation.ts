@@ -1,8 +1,12 @@
 import path from 'node:path';
 import type { App, BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Dialog, Protocol, Session, Shell, WebContents } from 'electron';
+import type { AuditSessions } from '../services/audit-sessions.js';
+import { createCredentialStore, type SafeStorageLike } from './credential-store.js';
+import { createReportExporter, type PdfPrinter } from './report-export.js';
 import type { DeviceEvent, DeviceTracker } from '../adb/device-port.js';
 import type { AppInfo } from '../../common/ipc/contract.js';
 import type { AuditServices } from '../ipc/audit-handlers.js';
+import type { FixServices } from '../ipc/fix-handlers.js';
 import { toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
 import { createDispatch, originOf, type Dispatch, type Handlers, type Transport } from '../ipc/dispatch.js';
 import { serveOverElectron, type IpcMainLike } from '../ipc/electron-transport.js';
@@ -14,8 +18,10 @@ import { APP_ORIGIN, denyAllPermissions, windowOptions } from './security.js';
 import { createSettingsStore } from './settings-store.js';
 
 /** The phone-facing services; the audit engine and the adb adapter provide them. */
-export interface LabServices extends DeviceServices, AuditServices {
+export interface LabServices extends DeviceServices, AuditServices, FixServices {
   trackDevices(onEvent: (event: DeviceEvent) => void): Promise<DeviceTracker>;
+  /** Each phone's last audit, fixes and answers: what an export writes. */
+  sessions?: AuditSessions;
 }
 
 interface WindowLike {
@@ -29,7 +35,10 @@ interface WindowLike {
 export interface ElectronParts {
   app: Pick<App, 'getName' | 'getVersion' | 'getPath' | 'isPackaged' | 'on'>;
   ipcMain: IpcMainLike;
-  dialog: Pick<Dialog, 'showOpenDialog'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  safeStorage: SafeStorageLike;
+  /** Prints report HTML to PDF with the app's own Chromium; without it the PDF writer looks for a browser. */
+  printToPdf?: PdfPrinter;
   protocol: Pick<Protocol, 'handle'>;
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
   shell: Pick<Shell, 'openExternal'>;
@@ -91,6 +100,18 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
       setSettings: settings.setSettings,
       chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: options.platform }),
       openExternal: (url) => electron.shell.openExternal(url),
+      ...createReportExporter({
+        dialog: electron.dialog,
+        sessions: () => options.lab?.sessions ?? null,
+        version: electron.app.getVersion(),
+        defaultDir: electron.app.getPath('documents'),
+        ...(electron.printToPdf ? { printPdf: electron.printToPdf } : {}),
+      }),
+      ...createCredentialStore({
+        file: path.join(electron.app.getPath('userData'), 'credentials.json'),
+        safeStorage: electron.safeStorage,
+        platform: options.platform,
+      }),
     },
     options.lab,
   );

@@ -2,6 +2,7 @@ import { stateError } from '../adb/adb-errors.js';
 import { DevicePortError, type DeviceInfo, type DevicePort, type DeviceRef } from '../adb/device-port.js';
 import { toRef } from '../../common/domain/device.js';
 import type { DeviceError, DeviceReport } from '../../common/domain/report.js';
+import type { RawOutput } from '../../common/domain/raw-output.js';
 import { probePlan } from '../probes/probe-plan.js';
 import { collectLive } from './collect-live.js';
 import { buildDeviceReport } from '../report/build-report.js';
@@ -17,6 +18,8 @@ export interface AuditOptions {
   probeConcurrency?: number;
   /** The deadline for reading one phone (all its probes together). */
   timeoutMs?: number;
+  /** Receives the raw outputs the report was diagnosed from (the workstation keeps them to re-check a fix). */
+  onOutputs?: (outputs: RawOutput[]) => void;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function auditDevice(port: DevicePort, device: DeviceInfo, options:
       ...(options.timeoutMs ? { deadlineMs: options.timeoutMs } : {}),
       ...(options.probeConcurrency ? { concurrency: options.probeConcurrency } : {}),
     });
+    options.onOutputs?.(collection.outputs);
     const lost = collection.errors.some((e) => LEFT_THE_LIST.has(e.code));
     const report = buildDeviceReport({
       serial: device.serial,

@@ -37,7 +37,7 @@ export const PHONE_DEADLINE_MS = 30_000;
  * was read before it went.
  */
 export async function collectLive(
-  port: DevicePort,
+  port: Pick<DevicePort, 'shellBatch'>,
   ref: DeviceRef,
   probes: readonly ProbeSpec[],
   options: CollectOptions = {},

@@ -14,6 +14,8 @@ const unused = async (): Promise<never> => {
 };
 const services: Services = {
   appInfo: unused, listDevices: unused, runAudit: unused, getSettings: unused, setSettings: unused, chooseAdb: unused, openExternal: unused,
+  listPackages: unused, planFix: unused, applyFix: unused, setAnswer: unused, exportReport: unused,
+  listCredentials: unused, setCredential: unused, clearCredential: unused,
 };
 
 // A changed channel list shows up here in review: the contract between main and the page moved.
@@ -22,9 +24,17 @@ it('registers exactly the channels of the contract', () => {
   serveOverElectron(dispatch, { ipcMain: electron.ipcMain as unknown as IpcMainLike, receivers: () => [] });
   expect(electron.ipcMain.channels()).toMatchInlineSnapshot(`
     [
+      "answer:set",
       "app:info",
       "audit:run",
+      "credentials:clear",
+      "credentials:list",
+      "credentials:set",
       "device:list",
+      "device:packages",
+      "fix:apply",
+      "fix:plan",
+      "report:export",
       "settings:choose-adb",
       "settings:get",
       "settings:set",

@@ -8,6 +8,7 @@ import { createDispatch, IpcFailure, type Handlers } from './dispatch.js';
 import { serveOverElectron, type IpcMainLike } from './electron-transport.js';
 import { serveInMemory } from './memory-transport.test-helper.js';
 import { allHandlers, type Services } from './register.js';
+import { DEFAULT_SETTINGS } from '../app/settings-store.js';
 
 const ORIGIN = 'app://bundle';
 const ourPage = { origin: ORIGIN, mainFrame: true };
@@ -23,12 +24,14 @@ function services(): Services {
       onProgress(progress);
       return report;
     }),
-    getSettings: vi.fn(async () => ({ adbPath: null })),
-    setSettings: vi.fn(async () => ({ adbPath: null })),
+    getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
+    setSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     chooseAdb: vi.fn(async () => {
       throw new IpcFailure('INVALID_INPUT', '/bin/sh was not saved as adb: it printed nothing.', 'Choose platform-tools/adb.');
     }),
     openExternal: vi.fn(async () => undefined),
+    listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(), exportReport: vi.fn(),
+    listCredentials: vi.fn(), setCredential: vi.fn(), clearCredential: vi.fn(),
   };
 }
 

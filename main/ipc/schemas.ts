@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { isSafePackageName, isSafeSerial } from '../adb/shell-safety.js';
 import type { ArgsOf, InvokeChannel } from '../../common/ipc/contract.js';
 import { isAllowedExternalUrl } from '../app/external-links.js';
+import { EXPORT_FORMATS } from '../../common/ipc/contract.js';
+import { FIX_IDS } from '../../common/fixes/fix-catalog.js';
+import { LOCALES } from '../../common/i18n/locale.js';
+import { ROUTE_IDS } from '../../common/push/route-ids.js';
 
 // The same rules the adb layer applies before anything reaches `adb shell`, checked here first so a
 // bad payload is refused at the IPC boundary with INVALID_INPUT.
@@ -17,6 +21,21 @@ export const deviceRefSchema = z.object({
   transportId: z.number().int().nonnegative().max(2 ** 53).optional(),
 }).strict();
 
+/** A checklist id (../shared/spec/checklist.md): lower-case words joined by dashes. */
+export const findingIdSchema = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a checklist id');
+
+/** An adb server the settings may name: "host:port" as `--adb` takes it, never a URL or a path. */
+export const adbServerSchema = deviceRefSchema.shape.server;
+
+const fixRequestSchema = z.object({
+  ref: deviceRefSchema,
+  app: packageSchema.optional(),
+  finding: findingIdSchema,
+  fix: z.enum(FIX_IDS),
+}).strict();
+
+const routeSchema = z.enum(ROUTE_IDS);
+
 /** One schema per invoke channel; the compiler checks each against the contract's argument type. */
 export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   'app:info': noArgs,
@@ -24,7 +43,31 @@ export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   'audit:run': z.object({ ref: deviceRefSchema, app: packageSchema.optional() }).strict(),
   'settings:get': noArgs,
   // Only `adbPath: null` (search again): a path comes from main's own file chooser, never from the page.
-  'settings:set': z.object({ adbPath: z.null().optional() }).strict(),
+  'settings:set': z.object({
+    adbPath: z.null().optional(),
+    adbServers: z.array(adbServerSchema).max(64).optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    locale: z.enum(['system', ...LOCALES]).optional(),
+  }).strict(),
   'settings:choose-adb': noArgs,
   'shell:open-external': z.string().max(2048).refine(isAllowedExternalUrl, 'not a link the app may open'),
+  'device:packages': z.object({ ref: deviceRefSchema }).strict(),
+  'fix:plan': fixRequestSchema,
+  'fix:apply': fixRequestSchema,
+  'answer:set': z.object({
+    ref: deviceRefSchema,
+    finding: findingIdSchema,
+    answer: z.enum(['yes', 'no', 'unsure']),
+    note: z.string().max(2000).optional(),
+  }).strict(),
+  'report:export': z.object({
+    format: z.enum(EXPORT_FORMATS),
+    refs: z.array(deviceRefSchema).min(1).max(512),
+    redact: z.boolean().optional(),
+    locale: z.enum(LOCALES).optional(),
+  }).strict(),
+  'credentials:list': noArgs,
+  // Only the size is checked here: the route's own schema reads the JSON in main (main/push/credentials.ts).
+  'credentials:set': z.object({ route: routeSchema, secret: z.string().min(2).max(64 * 1024) }).strict(),
+  'credentials:clear': z.object({ route: routeSchema }).strict(),
 };

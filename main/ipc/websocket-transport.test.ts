@@ -9,6 +9,7 @@ import type { DeviceReport } from '../../common/domain/report.js';
 import { emptyDeviceFacts } from '../../common/domain/facts.js';
 import { createDispatch, IpcFailure, type Caller } from './dispatch.js';
 import { allHandlers, type Services } from './register.js';
+import { DEFAULT_SETTINGS } from '../app/settings-store.js';
 import { serveOverWebSocket, type WebSocketTransport } from './websocket-transport.js';
 
 const ORIGIN = 'http://127.0.0.1:1';
@@ -25,12 +26,14 @@ function services(): Services {
       onProgress(progress);
       return report;
     }),
-    getSettings: vi.fn(async () => ({ adbPath: null })),
-    setSettings: vi.fn(async () => ({ adbPath: null })),
+    getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
+    setSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     chooseAdb: vi.fn(async () => {
       throw new IpcFailure('UNSUPPORTED', 'no chooser here');
     }),
     openExternal: vi.fn(async () => undefined),
+    listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(), exportReport: vi.fn(),
+    listCredentials: vi.fn(), setCredential: vi.fn(), clearCredential: vi.fn(),
   };
 }
 

@@ -6,6 +6,7 @@ import { toDeviceEventPayload } from '../ipc/device-handlers.js';
 import { IpcFailure } from '../ipc/dispatch.js';
 import { allHandlers } from '../ipc/register.js';
 import { createLabServices } from '../services/lab-services.js';
+import { createCredentialStore } from '../app/credential-store.js';
 import { startLabServer, type LabServer } from './lab-server.js';
 
 /**
@@ -33,7 +34,7 @@ export interface ServedLab {
 }
 
 /** The lab server keeps no settings of its own: no adb path is chosen, so adb is searched for. */
-const NO_SETTINGS: Settings = { adbPath: null };
+const NO_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system' };
 
 export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
   const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }));
@@ -60,6 +61,15 @@ export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
       },
       // The schema has checked the link is one the app may open; the browser's bridge opens it in a tab.
       openExternal: async () => undefined,
+      exportReport: async () => {
+        throw new IpcFailure(
+          'UNSUPPORTED',
+          'The lab server cannot open a save dialog on the lab host from a browser.',
+          'Export from the app, or run `push-doctor audit --serial S --format html --out FILE` on the lab host.',
+        );
+      },
+      // No OS key store behind a browser session: credentials set from the page stay in this server's memory, on the lab host.
+      ...createCredentialStore({ file: '', safeStorage: null, platform: process.platform }),
     },
     lab,
   );

@@ -5,8 +5,9 @@
  * error table. Contracts: ../shared/reference/push-apis.md §1–3.
  */
 
-export const ROUTE_IDS = ['tencent-im', 'fcm', 'huawei', 'honor', 'xiaomi', 'oppo', 'vivo', 'meizu'] as const;
-export type RouteId = (typeof ROUTE_IDS)[number];
+import type { RouteId } from '../../common/push/route-ids.js';
+
+export { ROUTE_IDS, type RouteId } from '../../common/push/route-ids.js';
 
 /** Per-vendor fields of OfflinePushInfo.AndroidInfo (push-apis §1.5). Only what is set is sent. */
 export interface TencentAndroidInfo {

@@ -227,6 +227,15 @@ class FakeDialog {
   nextOpen: FakeOpenDialogReturn = { canceled: true, filePaths: [] };
   /** Index of the button the user presses in the next message box. */
   nextResponse = 0;
+  readonly saved: { options: Record<string, unknown> }[] = [];
+  /** What the user picks in the next save dialog; cancels by default (Electron then gives `filePath: ''`). */
+  nextSave: { canceled: boolean; filePath: string } = { canceled: true, filePath: '' };
+
+  async showSaveDialog(windowOrOptions: object, maybeOptions?: object): Promise<{ canceled: boolean; filePath: string }> {
+    const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+    this.saved.push({ options });
+    return structuredClone(this.nextSave);
+  }
 
   async showOpenDialog(windowOrOptions: object, maybeOptions?: object): Promise<FakeOpenDialogReturn> {
     const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
@@ -300,13 +309,25 @@ class FakeShell {
   }
 }
 
+/**
+ * Electron's safeStorage: `isEncryptionAvailable()` is false until the OS key store answers; on Linux
+ * `getSelectedStorageBackend()` names the secret store, `basic_text` when none runs (a fixed key, no protection).
+ */
 class FakeSafeStorage {
+  available = true;
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' = 'gnome_libsecret';
+
   isEncryptionAvailable(): boolean {
-    return true;
+    return this.available;
+  }
+
+  getSelectedStorageBackend(): string {
+    return this.backend;
   }
 
   // Reversible but not plain text, so a test can tell a stored secret was encrypted.
   encryptString(plain: string): Buffer {
+    if (!this.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
     return Buffer.from(`enc:${Buffer.from(plain, 'utf8').toString('base64')}`, 'utf8');
   }
 

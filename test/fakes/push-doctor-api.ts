@@ -187,6 +187,7 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       calls.push({ method: 'openExternal', args: [url] });
       return { ok: true, value: undefined };
     },
+    // The workstation's channels (fixes, answers, export, credentials) are the renderer branch's to fake.
     onDeviceEvent(listener) {
       deviceListeners.add(listener);
       return () => void deviceListeners.delete(listener);
