@@ -173,7 +173,7 @@ describe('the workstation in Chromium over the lab server', () => {
     await screens('fix-dialog');
     await dialog.getByRole('button', { name: 'Open on the phone' }).click();
     await expect.poll(() => blocked.getByRole('status').textContent(), { timeout: 20_000 }).toContain('Opened on the phone');
-    const log = (await runAdb(adbPort, ['-s', pixel().serial, 'logcat', '-d', '-b', 'system'], { timeoutMs: 20_000 })).stdout.toString('utf8');
+    const log = await adbShell(pixel().serial, 'logcat -d -b system');
     expect(log).toMatch(/START u0 \{act=android\.settings\.APP_NOTIFICATION_SETTINGS[^}]*\}/);
   });
 

@@ -30,6 +30,17 @@ describe('a simulated phone keeps state between commands', () => {
     expect((await sh('settings get global zen_mode')).out).toBe('null\n');
   });
 
+  it('cmd notification set_dnd changes zen_mode as ZenModeHelper does, silently, and refuses an unknown mode', async () => {
+    expect(await sh('cmd notification set_dnd on')).toEqual({ code: 0, out: '', err: '' });
+    expect((await sh('settings get global zen_mode')).out).toBe('2\n');
+    expect((await sh('cmd notification set_dnd priority; settings get global zen_mode')).out).toBe('1\n');
+    expect(await sh('cmd notification set_dnd off')).toEqual({ code: 0, out: '', err: '' });
+    expect((await sh('dumpsys notification')).out).toContain('    mZenMode=ZEN_MODE_OFF\n');
+    const bad = await sh('cmd notification set_dnd sometimes');
+    expect(bad.code).toBe(255);
+    expect(bad.err).toContain('IllegalArgumentException: Invalid filter: 0');
+  });
+
   it('pm revoke shows granted=false in dumpsys package, and the app turns importance=NONE on Android 13+', async () => {
     expect((await sh(`dumpsys package ${APP}`)).out).toContain('android.permission.POST_NOTIFICATIONS: granted=true');
     expect(await sh(`pm revoke ${APP} android.permission.POST_NOTIFICATIONS`)).toEqual({ code: 0, out: '', err: '' });

@@ -43,6 +43,7 @@ function shellPackage(device: AndroidDevice): SimPackage {
  */
 export async function notificationCommand(io: CommandIo, device: AndroidDevice, args: string[]): Promise<number> {
   const [verb, ...rest] = args;
+  if (verb === 'set_dnd' && device.sdk >= 29) return setDnd(io, device, rest);
   if (verb !== 'post' || device.sdk < 29) {
     await io.err(`Unknown command: ${verb ?? ''}\n`);
     return 255;
@@ -81,5 +82,33 @@ export async function notificationCommand(io: CommandIo, device: AndroidDevice, 
   await io.out(`posting:\n  ${notification}\n`);
   device.log('system', 'V', 'NotificationManager', `posting: ${notification}`);
   postNotification(device, { pkg: 'com.android.shell', id: SHELL_NOTIFICATION_ID, tag, channelId: SHELL_CHANNEL.id, title, text });
+  return 0;
+}
+
+/** The zen mode each `set_dnd` word leads to: NotificationManager.zenModeFromInterruptionFilter of the filter it names. */
+const DND_ZEN_MODES: Readonly<Record<string, number>> = {
+  none: 2, on: 2, // INTERRUPTION_FILTER_NONE → ZEN_MODE_NO_INTERRUPTIONS
+  priority: 1, // INTERRUPTION_FILTER_PRIORITY → ZEN_MODE_IMPORTANT_INTERRUPTIONS
+  alarms: 3, // INTERRUPTION_FILTER_ALARMS → ZEN_MODE_ALARMS
+  all: 0, off: 0, // INTERRUPTION_FILTER_ALL → ZEN_MODE_OFF
+};
+
+/**
+ * `cmd notification set_dnd on|none|priority|alarms|all|off` (NotificationShellCmd, android-10.0.0_r1 on):
+ * INotificationManager.setInterruptionFilter, whose ZenModeHelper writes Settings.Global.ZEN_MODE; silent on
+ * success. An unknown word is INTERRUPTION_FILTER_UNKNOWN, which setInterruptionFilter refuses.
+ */
+async function setDnd(io: CommandIo, device: AndroidDevice, args: string[]): Promise<number> {
+  const [mode] = args;
+  if (mode === undefined) {
+    await io.err('\nException occurred while executing \'set_dnd\':\njava.lang.IllegalArgumentException: Argument expected after "set_dnd"\n');
+    return 255;
+  }
+  const zen = DND_ZEN_MODES[mode];
+  if (zen === undefined) {
+    await io.err('\nException occurred while executing \'set_dnd\':\njava.lang.IllegalArgumentException: Invalid filter: 0\n');
+    return 255;
+  }
+  device.state.settings.global['zen_mode'] = String(zen);
   return 0;
 }
