@@ -31,7 +31,7 @@ beforeEach(() => {
   useFixStore.setState({ fixes: {} });
   usePackagesStore.setState({ lists: {} });
   useLabStore.setState({ auditAll: null, onlyFailures: false, sortByHost: false });
-  usePrefsStore.setState({ theme: 'system', locale: 'en', view: 'phone', apps: {} });
+  usePrefsStore.setState({ theme: 'system', locale: 'en', view: 'phone', apps: {}, onlyAttention: false });
   useSettingsStore.setState({ settings: null, credentials: null, error: null });
   useAppStore.setState({ info: null });
 });
@@ -176,6 +176,16 @@ describe('phone view', () => {
     const result = within(step('dnd-on')).getByRole('status');
     expect(result.textContent).toContain('Re-checked: At risk → Passed');
     expect(within(step('dnd-on')).getAllByText('Passed').length).toBeGreaterThan(0);
+  });
+
+  it('narrows the checklist to the steps that need attention, keeping a step just fixed in view', async () => {
+    await start();
+    await auditXiaomi();
+    await act(async () => fireEvent.click(within(step('dnd-on')).getByRole('button', { name: /Fix on the phone/ })));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Run on the phone' })));
+    await act(async () => fireEvent.click(screen.getByLabelText('Only the steps that need attention (4)')));
+    const ids = [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-step'));
+    expect(ids).toEqual(['session-logged-out', 'app-notifications-blocked', 'post-notifications-denied', 'dnd-on', 'standby-restricted']);
   });
 
   it('closes the confirmation with Escape without running anything', async () => {

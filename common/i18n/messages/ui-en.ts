@@ -47,6 +47,8 @@ export const uiEn = {
   'ui.verdict.explains': 'It also explains why these checks fail: {findings}.',
   'ui.step.follows': 'A consequence of the failed check “{finding}”: fix that one first.',
   'ui.step.not-checked': 'Not checked',
+  'ui.checklist.only-attention': 'Only the steps that need attention ({count})',
+  'ui.checklist.nothing': 'No step needs attention.',
   'ui.step.not-read': 'Not answered by this audit (no app under test, or the phone could not be read).',
   'ui.step.by-apk': 'Checked from the app\'s APK, which this audit did not read.',
   'ui.step.by-test-push': 'Answered by a test push.',

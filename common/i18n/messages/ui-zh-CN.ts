@@ -46,6 +46,8 @@ export const uiZhCN = {
   'ui.verdict.explains': '这也解释了以下检查项为何失败：{findings}。',
   'ui.step.follows': '这是检查项“{finding}”失败的结果：请先修复该项。',
   'ui.step.not-checked': '未检查',
+  'ui.checklist.only-attention': '只显示需要处理的步骤（{count}）',
+  'ui.checklist.nothing': '没有需要处理的步骤。',
   'ui.step.not-read': '本次检查未回答此项（未指定被测应用，或无法读取手机）。',
   'ui.step.by-apk': '需从应用安装包检查，本次检查未读取安装包。',
   'ui.step.by-test-push': '由测试推送回答。',

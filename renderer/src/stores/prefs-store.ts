@@ -16,6 +16,9 @@ interface PrefsState {
   view: View;
   /** App under test by phone (`phoneKey`): a phone keeps its app across re-plugs, which change the transport id. */
   apps: Record<string, string>;
+  /** The checklist shows only the steps that need attention (failed, at risk, unknown, to ask). */
+  onlyAttention: boolean;
+  setOnlyAttention(on: boolean): void;
   setTheme(theme: Settings['theme']): void;
   setLocale(locale: Settings['locale']): void;
   setView(view: View): void;
@@ -27,6 +30,8 @@ export const usePrefsStore = create<PrefsState>()(persist((set) => ({
   locale: 'system',
   view: 'phone',
   apps: {},
+  onlyAttention: false,
+  setOnlyAttention: (onlyAttention) => set({ onlyAttention }),
   setTheme: (theme) => set({ theme }),
   setLocale: (locale) => set({ locale }),
   setView: (view) => set({ view }),
