@@ -261,7 +261,7 @@ describe('lab view', () => {
     expect(fake.calls.filter((c) => c.method === 'runAudit').map((c) => (c.args[0] as { ref: { serial: string } }).ref.serial)).toEqual(['3b2f9c1e']);
     const table = screen.getByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers.slice(0, 5)).toEqual(['Phone', 'Host', 'Verdict', 'Permission', 'Notifications']);
+    expect(headers).toEqual(['Phone', 'Verdict', 'Permission', 'Notifi\u00ADcations', 'Do Not Disturb', 'Push service', 'Standby', 'Battery', 'Autostart']);
     const xiaomi = within(table).getByRole('row', { name: /3b2f9c1e/ });
     expect(xiaomi.textContent).toContain('Push cannot show on this phone');
     expect(within(table).getByRole('row', { name: /R58M123ABC/ }).textContent).toContain('Unauthorized');

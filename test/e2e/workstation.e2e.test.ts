@@ -161,6 +161,12 @@ describe('the workstation in Chromium over the lab server', () => {
     await page.getByTestId('verdict').scrollIntoViewIfNeeded();
     await screens('phone');
     await inChinese('phone', 'phone');
+    // 200 % zoom of a 1280×800 window: the page gets 640×400 CSS pixels; the sidebar stacks above the pane.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.screenshot({ path: path.join(SCREENS, 'phone-zoom200-light.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await axe('phone (200 %)');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('opens the notification settings on the phone with the right am start', async (ctx) => {
@@ -200,6 +206,10 @@ describe('the workstation in Chromium over the lab server', () => {
     expect(await page.locator(`tr[data-serial="${pixel().serial}"] .verdict-cell .pill`).count()).toBe(1);
     await screens('lab');
     await inChinese('lab', 'lab');
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.locator('table.matrix').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENS, 'lab-zoom200-light.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('shows the settings', async () => {

@@ -21,7 +21,6 @@ export const KEY_CHECKS = [
   { key: 'standby', ids: ['standby-restricted'] },
   { key: 'battery', ids: ['battery-optimized', 'background-restricted'] },
   { key: 'autostart', ids: ['autostart-denied'] },
-  { key: 'stopped', ids: ['app-force-stopped'] },
 ] as const;
 
 const RANK = ['error', 'warning', 'unknown', 'manual', 'info', 'ok'] as const;
@@ -119,14 +118,12 @@ export function LabView() {
           <caption className="visually-hidden">{t('ui.lab.caption')}</caption>
           <colgroup>
             <col className="col-phone" />
-            <col className="col-host" />
             <col className="col-verdict" />
             {KEY_CHECKS.map((c) => <col key={c.key} />)}
           </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('ui.lab.col.phone')}</th>
-              <th scope="col">{t('ui.lab.col.host')}</th>
               <th scope="col">{t('ui.lab.col.verdict')}</th>
               {KEY_CHECKS.map((c) => <th key={c.key} scope="col">{t(`ui.lab.col.${c.key}`)}</th>)}
             </tr>
@@ -164,15 +161,16 @@ const LabRow = memo(function LabRow({ device }: { device: DeviceListItem }) {
         >
           {device.serial}
         </button>
-        <div className="muted small">{identityLine(device)}</div>
+        <div className="small">{identityLine(device)}</div>
+        <div className="muted small mono">{t('ui.on-server', { server: device.server })}</div>
       </th>
-      <td className="mono small">{device.server}</td>
       <td className="verdict-cell">
         {run?.status === 'running' ? (
           <span className="muted">{t('ui.reading-progress', { done: run.done, total: run.total || '?' })}</span>
         ) : verdict ? (
           <>
-            <span className={`pill pill-${verdict.severity}`}>{severityLabel(t, verdict.severity)}</span> <span className="small">{verdict.headline}</span>
+            <span className={`pill pill-${verdict.severity}`}>{severityLabel(t, verdict.severity)}</span>{' '}
+            <span className="small clamp" title={verdict.headline}>{verdict.headline}</span>
           </>
         ) : run?.error ? (
           <span className="form-error small">{run.error.message}</span>
