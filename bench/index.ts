@@ -153,4 +153,5 @@ await lab(env);
 await parserThroughput();
 await (await import('./apk-decode.js')).apkDecode();
 await labAtScale(env);
+await (await import('./fix-recheck.js')).fixRecheck(env, LATENCY_MS);
 await (await import('./workstation.js')).workstation(env);

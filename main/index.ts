@@ -34,16 +34,17 @@ app.on('window-all-closed', () => app.quit());
 void app.whenReady().then(async () => {
   // The adb server of ANDROID_ADB_SERVER_PORT (5037 by default), as the adb CLI itself picks it.
   // A stopped server is started with the adb chosen in Settings, if any (read at each start).
-  // Plus the lab's other hosts from Settings, read at start: a server added later is watched from the next start.
+  // Plus the lab's other hosts from Settings; one added later is watched from when it is saved.
   const settings = createSettingsStore(path.join(app.getPath('userData'), 'settings.json'));
   const local = defaultAdbServers(process.env);
   const extra = (await settings.getSettings()).adbServers.map(parseAdbAddress)
     .filter((s) => !local.some((l) => l.host === s.host && l.port === s.port));
-  const lab = createLabServices(createAdbTsPort({
+  const port = createAdbTsPort({
     servers: [...local, ...extra],
     env: process.env,
     adbPath: async () => (await settings.getSettings()).adbPath,
-  }), {
+  });
+  const lab = createLabServices(port, {
     // The folder the CLI keeps audits in too, so each sees what changed since the other's last audit.
     history: new HistoryStore({ dir: historyDir(process.env, process.platform) }),
     version: app.getVersion(),
@@ -66,6 +67,7 @@ void app.whenReady().then(async () => {
       arch: process.arch,
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
       lab,
+      onSettingsChanged: (saved) => port.addServers(saved.adbServers.map(parseAdbAddress)),
     },
   );
   app.on('before-quit', () => {

@@ -50,6 +50,12 @@ export interface ServerListing {
 
 export interface AdbTsPort extends DevicePort {
   listServers(): Promise<ServerListing[]>;
+  /**
+   * Serves these servers too from now on (Settings → adb servers): listed, reachable by reference, and
+   * watched by every open tracker. Servers already served are left as they are; none is dropped while
+   * phones on it may be mid-audit.
+   */
+  addServers(addresses: readonly AdbServerAddress[]): void;
 }
 
 /**
@@ -64,7 +70,7 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
   const shellTimeoutMs = options.shellTimeoutMs ?? 60_000;
   const maxPullBytes = options.maxPullBytes ?? 512 * 1024 * 1024;
   const env = options.env ?? process.env;
-  const trackers = new Set<{ close(): void }>();
+  const trackers = new Set<{ close(): void; watch(server: ServerRef): void }>();
   const connector = new ServerConnector({
     env,
     autoStart: options.autoStart !== false,
@@ -335,7 +341,10 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     };
     const watches = servers.map((server) => watchServer(server, connector, timing, onEvent));
     await Promise.all(watches.map((watch) => watch.ready));
-    const handle = { close: () => watches.forEach((watch) => watch.close()) };
+    const handle = {
+      close: () => watches.forEach((watch) => watch.close()),
+      watch: (server: ServerRef) => watches.push(watchServer(server, connector, timing, onEvent)),
+    };
     trackers.add(handle);
     return {
       close: () => {
@@ -345,9 +354,19 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
     };
   }
 
+  function addServers(addresses: readonly AdbServerAddress[]): void {
+    for (const address of addresses) {
+      const server = serverRef(address);
+      if (servers.some((known) => known.key === server.key)) continue;
+      servers.push(server);
+      for (const tracker of trackers) tracker.watch(server);
+    }
+  }
+
   return {
     listDevices,
     listServers,
+    addServers,
     trackDevices,
     shell,
     shellBatch,

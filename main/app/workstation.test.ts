@@ -81,6 +81,23 @@ describe('startWorkstation', () => {
     expect(await electron.ipcMain.invoke('app:info', [], { url: 'app://bundle/index.html' })).toMatchObject({ value: { adb: { found: true, path: adb, source: 'settings' } } });
   });
 
+  it('tells the composition root of each saved settings change, and keeps credentials out of the page', async () => {
+    const changed = vi.fn();
+    await startWorkstation(parts(), options({ onSettingsChanged: changed }));
+    const page = { url: 'app://bundle/index.html' };
+    const saved = await electron.ipcMain.invoke('settings:set', [{ adbServers: ['10.1.2.3:5037'], theme: 'dark' }], page);
+    expect(saved).toEqual({ ok: true, value: { adbPath: null, adbServers: ['10.1.2.3:5037'], theme: 'dark', locale: 'system' } });
+    expect(changed).toHaveBeenCalledWith({ adbPath: null, adbServers: ['10.1.2.3:5037'], theme: 'dark', locale: 'system' });
+    const secret = JSON.stringify({ appSecret: 'S3cr3tValue', packageName: 'com.example.im' });
+    const statuses = await electron.ipcMain.invoke('credentials:set', [{ route: 'xiaomi', secret }], page);
+    expect(statuses).toMatchObject({ ok: true, value: expect.arrayContaining([{ route: 'xiaomi', set: true, storage: 'encrypted' }]) });
+    expect(JSON.stringify(statuses)).not.toContain('S3cr3t');
+    // No lab: there is nothing to export, and the page is told so before any dialog opens.
+    expect(await electron.ipcMain.invoke('report:export', [{ format: 'json', refs: [{ server: '127.0.0.1:5037', serial: 'x' }] }], page))
+      .toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    expect(electron.dialog.saved).toEqual([]);
+  });
+
   it('leaves the phone channels unregistered until a lab is given', async () => {
     await startWorkstation(parts(), options());
     expect(electron.ipcMain.channels()).toEqual([

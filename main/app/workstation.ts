@@ -4,7 +4,7 @@ import type { AuditSessions } from '../services/audit-sessions.js';
 import { createCredentialStore, type SafeStorageLike } from './credential-store.js';
 import { createReportExporter, type PdfPrinter } from './report-export.js';
 import type { DeviceEvent, DeviceTracker } from '../adb/device-port.js';
-import type { AppInfo } from '../../common/ipc/contract.js';
+import type { AppInfo, Settings } from '../../common/ipc/contract.js';
 import type { AuditServices } from '../ipc/audit-handlers.js';
 import type { FixServices } from '../ipc/fix-handlers.js';
 import { toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
@@ -57,6 +57,8 @@ export interface WorkstationOptions {
   arch: string;
   /** Phone services; the channels they serve stay unregistered until they are given. */
   lab: LabServices | null;
+  /** Told of every saved change (the adb servers to watch follow Settings without a restart). */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 export interface Workstation {
@@ -97,7 +99,11 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
     {
       appInfo,
       getSettings: settings.getSettings,
-      setSettings: settings.setSettings,
+      setSettings: async (patch) => {
+        const saved = await settings.setSettings(patch);
+        options.onSettingsChanged?.(saved);
+        return saved;
+      },
       chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: options.platform }),
       openExternal: (url) => electron.shell.openExternal(url),
       ...createReportExporter({

@@ -25,7 +25,8 @@ export function probesForFinding(findingId: string, outputs: readonly RawOutput[
   return plan.filter((probe) => {
     const command = normalizeCommandLine(probe.command);
     const without = outputs.filter((o) => normalizeCommandLine(o.command) !== command);
-    if (without.length === outputs.length) {
+    const read = outputs.some((o) => normalizeCommandLine(o.command) === command && o.text !== null);
+    if (!read) {
       // Not read in the last audit: it is needed when having it could change the finding, which an unknown
       // finding whose output went missing is exactly.
       return current?.severity === 'unknown';

@@ -321,7 +321,7 @@ class FakeSafeStorage {
     return this.available;
   }
 
-  getSelectedStorageBackend(): string {
+  getSelectedStorageBackend(): FakeSafeStorage['backend'] {
     return this.backend;
   }
 

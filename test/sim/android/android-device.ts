@@ -8,6 +8,16 @@ export const PACKAGE_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
 /** system_server's pid in the simulated logs; any stable number does. */
 export const SYSTEM_SERVER_PID = 1432;
 
+/** One activity `am start` brought to the screen. */
+export interface ActivityStart {
+  /** ms since epoch. */
+  at: number;
+  /** The intent as ActivityTaskManager logs it: `act=… cat=[…] dat=… pkg=… cmp=…`. */
+  intent: string;
+  /** The activity that opened, "package/class" as ComponentName.flattenToShortString prints it. */
+  component: string;
+}
+
 /**
  * Everything an Android command reads or changes on one simulated phone. Commands render their
  * output from here on every call, so a change made by one command shows in the next.
@@ -15,6 +25,7 @@ export const SYSTEM_SERVER_PID = 1432;
 export class AndroidDevice {
   readonly logcat: LogcatBuffers;
   readonly sdk: number;
+  readonly activityStarts: ActivityStart[] = [];
   private nextPid = 20000;
 
   constructor(

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AndroidDevice, PACKAGE_NAME } from './android-device.js';
+import { AndroidDevice, PACKAGE_NAME, type ActivityStart } from './android-device.js';
+import { stockSettingsActivities } from './stock-settings.js';
 import { ANDROID_COMMANDS } from './commands/registry.js';
 import { postNotification } from './commands/notification-post.js';
 import type { PhoneOptions, PostResult, ShellIo, SimFileStat, SimPhone } from './phone.js';
@@ -116,6 +117,11 @@ class SimulatedPhone implements SimPhone {
     return this.device.manifest;
   }
 
+  /** Every activity `am start` opened, oldest first: what a person would have seen appear on the screen. */
+  get activityStarts(): readonly ActivityStart[] {
+    return this.device.activityStarts;
+  }
+
   /** The live state, for tests and the transport's diagnostics; commands change it in place. */
   get state(): PhoneState {
     return this.device.state;
@@ -175,6 +181,9 @@ export async function createPhone(profileDir: string, options: PhoneOptions = {}
   const profile = await loadProfile(profileDir);
   const now = options.now ?? Date.now;
   const state = structuredClone(profile.state);
+  const settingsApp = state.packages.find((p) => p.name === 'com.android.settings');
+  const sdk = Number(parseGetprop(profile.getprop).get('ro.build.version.sdk'));
+  if (settingsApp && !settingsApp.activities?.length) settingsApp.activities = stockSettingsActivities(Number.isFinite(sdk) ? sdk : 34);
   const device = new AndroidDevice(profile.manifest, parseGetprop(profile.getprop), profile.getprop, state, buildFs(profileDir, state, now), now);
   return new SimulatedPhone(device, options.latencyMs ?? 0);
 }

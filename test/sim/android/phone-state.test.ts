@@ -30,15 +30,32 @@ describe('a simulated phone keeps state between commands', () => {
     expect((await sh('settings get global zen_mode')).out).toBe('null\n');
   });
 
-  it('cmd notification set_dnd changes zen_mode as ZenModeHelper does, silently, and refuses an unknown mode', async () => {
-    expect(await sh('cmd notification set_dnd on')).toEqual({ code: 0, out: '', err: '' });
+  it('cmd notification set_dnd changes the zen mode settings and dumpsys read, as ZenModeHelper writes it', async () => {
+    expect(await sh('cmd notification set_dnd priority')).toEqual({ code: 0, out: '', err: '' });
+    expect((await sh('settings get global zen_mode')).out).toBe('1\n');
+    expect((await sh('dumpsys notification')).out).toContain('    mZenMode=ZEN_MODE_IMPORTANT_INTERRUPTIONS\n');
+    await sh('cmd notification set_dnd on');
     expect((await sh('settings get global zen_mode')).out).toBe('2\n');
-    expect((await sh('cmd notification set_dnd priority; settings get global zen_mode')).out).toBe('1\n');
     expect(await sh('cmd notification set_dnd off')).toEqual({ code: 0, out: '', err: '' });
-    expect((await sh('dumpsys notification')).out).toContain('    mZenMode=ZEN_MODE_OFF\n');
-    const bad = await sh('cmd notification set_dnd sometimes');
-    expect(bad.code).toBe(255);
-    expect(bad.err).toContain('IllegalArgumentException: Invalid filter: 0');
+    expect((await sh('settings get global zen_mode')).out).toBe('0\n');
+    expect((await sh('cmd notification set_dnd sometimes')).out).toBe('Error occurred. Check logcat for details. Invalid filter: 0\n');
+    expect((await sh('settings get global zen_mode')).out).toBe('0\n');
+  });
+
+  it('records every activity am start opens; the stock Settings screens resolve, unknown components do not', async () => {
+    phone = await createPhone(fileURLToPath(new URL('../profiles/pixel-a15', import.meta.url)), { now: () => Date.UTC(2024, 1, 5, 12, 0, 0) });
+    expect((await sh('cmd package resolve-activity --brief -a android.settings.APP_NOTIFICATION_SETTINGS --es android.provider.extra.APP_PACKAGE com.example.im')).out)
+      .toBe('priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=true\ncom.android.settings/.Settings$AppNotificationSettingsActivity\n');
+    expect((await sh('cmd package resolve-activity --brief -n com.miui.securitycenter/com.miui.permcenter.autostart.AutoStartManagementActivity')).out).toBe('No activity found\n');
+    const opened = await sh(`am start -a android.settings.APPLICATION_DETAILS_SETTINGS -d package:${APP}`);
+    expect(opened).toMatchObject({ code: 0, out: `Starting: Intent { act=android.settings.APPLICATION_DETAILS_SETTINGS dat=package:${APP} }\n` });
+    expect(phone.activityStarts).toEqual([{
+      at: Date.UTC(2024, 1, 5, 12, 0, 0),
+      intent: `act=android.settings.APPLICATION_DETAILS_SETTINGS dat=package:${APP} flg=0x10000000 cmp=com.android.settings/.applications.InstalledAppDetails`,
+      component: 'com.android.settings/.applications.InstalledAppDetails',
+    }]);
+    expect((await sh('am start -n com.android.settings/.NoSuchActivity')).code).toBe(255);
+    expect(phone.activityStarts).toHaveLength(1);
   });
 
   it('pm revoke shows granted=false in dumpsys package, and the app turns importance=NONE on Android 13+', async () => {

@@ -39,6 +39,8 @@ export interface SimPhone {
    * the message: Play services logs `broadcast intent callback: result=CANCELLED` instead.
    */
   postAppNotification?(pkg: string, channelId: string, title: string, text: string): PostResult;
+  /** Optional (added by the simulated Android): every activity `am start` opened, oldest first. */
+  readonly activityStarts?: readonly { at: number; intent: string; component: string }[];
 }
 
 /** Optional (added by the simulated Android): what became of a simulated push. */

@@ -112,6 +112,7 @@ export function launchActivity(device: AndroidDevice, pkg: SimPackage, className
   const pid = device.allocatePid();
   const tag = device.sdk >= 29 ? 'ActivityTaskManager' : 'ActivityManager';
   const logged = [...intentParts.filter((p) => !p.startsWith('cmp=')), 'flg=0x10000000', `cmp=${shortComponent(pkg.name, className)}`];
+  device.activityStarts.push({ at: device.now(), intent: logged.join(' '), component: shortComponent(pkg.name, className) });
   device.log('system', 'I', tag, `START u0 {${logged.join(' ')}} from uid 2000`);
   const hosting = device.sdk >= 29 ? `for pre-top-activity {${shortComponent(pkg.name, className)}}` : `for activity ${shortComponent(pkg.name, className)}`;
   device.log('system', 'I', 'ActivityManager', `Start proc ${pid}:${pkg.name}/u0a${(pkg.uid % 100000) - 10000} ${hosting}`);

@@ -85,29 +85,30 @@ export async function notificationCommand(io: CommandIo, device: AndroidDevice, 
   return 0;
 }
 
-/** The zen mode each `set_dnd` word leads to: NotificationManager.zenModeFromInterruptionFilter of the filter it names. */
-const DND_ZEN_MODES: Readonly<Record<string, number>> = {
-  none: 2, on: 2, // INTERRUPTION_FILTER_NONE → ZEN_MODE_NO_INTERRUPTIONS
-  priority: 1, // INTERRUPTION_FILTER_PRIORITY → ZEN_MODE_IMPORTANT_INTERRUPTIONS
-  alarms: 3, // INTERRUPTION_FILTER_ALARMS → ZEN_MODE_ALARMS
-  all: 0, off: 0, // INTERRUPTION_FILTER_ALL → ZEN_MODE_OFF
-};
+/** NotificationShellCmd's `set_dnd` words → NotificationManager.INTERRUPTION_FILTER_* (1 all, 2 priority, 3 none, 4 alarms). */
+const DND_FILTERS: Record<string, number> = { on: 3, none: 3, priority: 2, alarms: 4, all: 1, off: 1 };
+
+/** NotificationManager.zenModeFromInterruptionFilter: the Settings.Global.ZEN_MODE value ZenModeHelper writes. */
+const ZEN_FOR_FILTER: Record<number, number> = { 1: 0, 2: 1, 3: 2, 4: 3 };
 
 /**
- * `cmd notification set_dnd on|none|priority|alarms|all|off` (NotificationShellCmd, android-10.0.0_r1 on):
- * INotificationManager.setInterruptionFilter, whose ZenModeHelper writes Settings.Global.ZEN_MODE; silent on
- * success. An unknown word is INTERRUPTION_FILTER_UNKNOWN, which setInterruptionFilter refuses.
+ * `cmd notification set_dnd [on|none|priority|alarms|all|off]`, after NotificationShellCmd (android-10.0.0_r1 …):
+ * setInterruptionFilter as the shell, which ZenModeHelper turns into the zen mode and writes to
+ * Settings.Global.ZEN_MODE. Prints nothing on success; an unknown word leaves the filter UNKNOWN (0), which
+ * setInterruptionFilter refuses, and onCommand's catch prints "Error occurred. Check logcat for details." with
+ * the exception's message, exit 0.
  */
 async function setDnd(io: CommandIo, device: AndroidDevice, args: string[]): Promise<number> {
-  const [mode] = args;
-  if (mode === undefined) {
-    await io.err('\nException occurred while executing \'set_dnd\':\njava.lang.IllegalArgumentException: Argument expected after "set_dnd"\n');
-    return 255;
+  const word = args[0];
+  if (word === undefined) {
+    await io.out('Error occurred. Check logcat for details. Argument expected after "set_dnd"\n');
+    return 0;
   }
-  const zen = DND_ZEN_MODES[mode];
+  const filter = DND_FILTERS[word] ?? 0;
+  const zen = ZEN_FOR_FILTER[filter];
   if (zen === undefined) {
-    await io.err('\nException occurred while executing \'set_dnd\':\njava.lang.IllegalArgumentException: Invalid filter: 0\n');
-    return 255;
+    await io.out(`Error occurred. Check logcat for details. Invalid filter: ${filter}\n`);
+    return 0;
   }
   device.state.settings.global['zen_mode'] = String(zen);
   return 0;
