@@ -108,7 +108,8 @@ async function fixToRecheck(browser: Browser, base: string, serial: string, adbP
     const confirm = dialog.getByRole('button', { name: 'Run on the phone' });
     const t0 = await page.evaluate(() => performance.now());
     await confirm.click();
-    await page.waitForFunction(`/Re-checked/.test(document.querySelector('[data-step="dnd-on"] [role="status"]')?.textContent ?? '')`, null, { timeout: 30_000 });
+    // Locators, not waitForFunction: the page's CSP forbids the eval a function given as text needs.
+    await page.locator('[data-step="dnd-on"] [role="status"]').filter({ hasText: 'Re-checked' }).waitFor({ timeout: 30_000 });
     times.push((await page.evaluate(() => performance.now())) - t0);
   }
   await page.context().close();
@@ -118,7 +119,7 @@ async function fixToRecheck(browser: Browser, base: string, serial: string, adbP
 async function auditAllLongTasks(browser: Browser, base: string, phones: number): Promise<{ longest: number; over50: number; over100: number; total: number; wall: number }> {
   const page = await newPage(browser);
   await page.goto(`${base}/`);
-  await page.waitForFunction(`document.querySelectorAll('nav .device').length >= ${phones}`, null, { timeout: 60_000 });
+  await page.locator('nav .device').nth(phones - 1).waitFor({ timeout: 60_000 });
   await page.locator('[data-view="lab"]').click();
   await page.getByLabel('App for phones without one').fill(APP);
   // Page code as text: this file is type-checked for Node, without the DOM's types.
@@ -126,10 +127,8 @@ async function auditAllLongTasks(browser: Browser, base: string, phones: number)
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });`);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Audit all' }).click();
-  await page.waitForFunction(`(() => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Audit all');
-    return button !== undefined && !button.disabled && document.querySelector('progress') === null;
-  })()`, null, { timeout: 300_000, polling: 200 });
+  await page.locator('.lab progress').waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('.lab progress').waitFor({ state: 'detached', timeout: 300_000 });
   const wall = Date.now() - t0;
   const long = await page.evaluate<number[]>('window.__long');
   await page.context().close();
