@@ -101,6 +101,27 @@ describe('device sidebar', () => {
     expect(within(sidebar()).getByRole('alert').textContent).toBe('adb was not found.');
   });
 
+  it('shows where adb was found, or says what to install when it is missing', async () => {
+    await start();
+    expect(within(sidebar()).getByText('adb: /usr/bin/adb')).toBeTruthy();
+    cleanup();
+    stop();
+    const message = 'adb (Android Debug Bridge) was not found; looked in every folder on PATH. Install it with your package manager: Debian/Ubuntu `sudo apt-get install adb`.';
+    await start({ ...labFixture(), adb: { found: false, path: null, source: null, message } });
+    expect(within(sidebar()).getByRole('alert').textContent).toBe(message);
+  });
+
+  it("shows main's refusal of a chosen file that is not adb, with what to choose", async () => {
+    await start({
+      ...labFixture(),
+      adb: { found: false, path: null, source: null, message: 'adb was not found.' },
+      adbChooser: { refused: { code: 'INVALID_INPUT', message: '/bin/sh was not saved as adb: it printed nothing for `version`.', hint: 'Choose platform-tools/adb.' } },
+    });
+    await act(async () => fireEvent.click(within(sidebar()).getByRole('button', { name: 'Choose adb…' })));
+    expect(within(sidebar()).getByText(/\/bin\/sh was not saved as adb: it printed nothing for `version`\. Choose platform-tools\/adb\./)).toBeTruthy();
+    expect(within(sidebar()).queryByText('adb: /bin/sh')).toBeNull();
+  });
+
   it('stops listening when the bridge is stopped', async () => {
     const fake = await start();
     expect(fake.listenerCount()).toBe(2);

@@ -113,7 +113,7 @@ export const uiEn = {
   'ui.settings.adb-path': 'adb program',
   'ui.settings.servers': 'adb servers',
   'ui.settings.servers-help': 'Phones are listed from the local adb server and from these, for a lab spread over several hosts.',
-  'ui.settings.local-server': 'this computer',
+  'ui.settings.no-servers': 'Only the local adb server.',
   'ui.settings.add-server': 'Add a server (host:port)',
   'ui.settings.server-invalid': 'Write it as host:port, e.g. 192.168.1.20:5037.',
   'ui.settings.remove-server': 'Remove {server}',

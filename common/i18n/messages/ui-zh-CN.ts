@@ -112,7 +112,7 @@ export const uiZhCN = {
   'ui.settings.adb-path': 'adb 程序',
   'ui.settings.servers': 'adb 服务器',
   'ui.settings.servers-help': '列出本机 adb 服务器及以下服务器上的手机，适用于分布在多台主机上的实验室。',
-  'ui.settings.local-server': '本机',
+  'ui.settings.no-servers': '只使用本机的 adb 服务器。',
   'ui.settings.add-server': '添加服务器（主机:端口）',
   'ui.settings.server-invalid': '请写成 主机:端口 的形式，例如 192.168.1.20:5037。',
   'ui.settings.remove-server': '移除 {server}',

@@ -78,8 +78,8 @@ function AdbSection() {
       <AdbPathForm current={adb?.source === 'settings' ? adb.path : null} />
       <h3>{t('ui.settings.servers')}</h3>
       <p className="muted">{t('ui.settings.servers-help')}</p>
+      {servers.length === 0 && <p className="muted">{t('ui.settings.no-servers')}</p>}
       <ul className="server-list">
-        <li><code>127.0.0.1:5037</code> <span className="muted">{t('ui.settings.local-server')}</span></li>
         {servers.map((s) => (
           <li key={s}>
             <code>{s}</code>{' '}
