@@ -1,6 +1,7 @@
+import type { Locale } from '../i18n/locale.js';
 import type { DeviceRef } from './device.js';
 import type { DeviceFacts } from './facts.js';
-import type { Finding } from './findings.js';
+import type { Finding, Msg } from './findings.js';
 
 export const REPORT_SCHEMA = 'push-doctor/report@1';
 
@@ -20,6 +21,8 @@ export interface DeviceError {
   message: string;
   /** What the audit was doing, e.g. "probe:dumpsys-notification". */
   during?: string;
+  /** The message ids `message` was rendered from (message, then what to do), for readers in another language. */
+  text?: { message: Msg; hint?: Msg };
 }
 
 export interface PushTestResult {
@@ -82,5 +85,7 @@ export interface Report {
   tool: { name: 'push-doctor'; version: string };
   source: ReportSource;
   app?: string;
+  /** The language the findings' texts are rendered in (absent: English, reports from before translation). */
+  lang?: Locale;
   devices: DeviceReport[];
 }

@@ -90,7 +90,6 @@ export const ROM_LOCALES: Readonly<Record<RomName, readonly LabelLocale[]>> = {
  */
 export const LOCALE_GAPS: Readonly<Partial<Record<RomName, Readonly<Partial<Record<LabelLocale, string>>>>>> = {
   MagicOS: { 'zh-CN': 'No Honor Chinese help page or developer doc with these paths was found in the searchable corpora.' },
-  ColorOS: { 'zh-CN': 'No OPPO/ColorOS Chinese help page or developer doc with these paths was found in the searchable corpora.' },
   'One UI': { 'zh-CN': 'No Samsung China help page with these paths was found in the searchable corpora.' },
 };
 
@@ -454,6 +453,16 @@ export const ROM_LABELS: Readonly<Partial<Record<RomName, RomScreenLabels>>> = {
   },
 
   ColorOS: {
+    appNotifications: {
+      'zh-CN': [{
+        path: ['设置', '通知与状态栏', '通知管理', A, '允许通知'],
+        source: {
+          url: 'https://uanyun.com/oppo/1769350281.html',
+          quote: '进入“设置”>“通知与状态栏”>“通知管理”; 选择需要设置的应用,如“微信”或“银行APP”; 在通知权限页面,开启“允许通知”后,点击“优先通知”或“弹出提醒”',
+        },
+        doubt: `${CONTENT_FARM} The page says ColorOS but names no version.`,
+      }],
+    },
     autostart: {
       en: [
         {

@@ -1,27 +1,43 @@
-import type { DeviceState } from '../../common/domain/report.js';
-import { HINTS, STATE_HINTS } from '../../common/domain/device-hints.js';
+import type { Msg } from '../../common/domain/findings.js';
+import type { DeviceState, ErrorCode } from '../../common/domain/report.js';
+import { HINT_MSGS, HINTS, STATE_HINTS, stateHintMsg } from '../../common/domain/device-hints.js';
+import type { Locale } from '../../common/i18n/locale.js';
+import { msg } from '../../common/i18n/msg.js';
+import { renderMsg } from '../../common/i18n/render-finding.js';
 import { DevicePortError } from './device-port.js';
 
 // The fixes we tell users live in common/ so the workstation, the CLI and reports say the same thing.
 export { HINTS, STATE_HINTS };
 
+/** A port error from catalog messages: English text for logs and the contract, the ids for any other reader. */
+export function portError(code: ErrorCode, message: Msg, hint?: Msg): DevicePortError {
+  return new DevicePortError(code, renderMsg('en', message), hint ? renderMsg('en', hint) : undefined, hint ? { message, hint } : { message });
+}
+
+/** A port error's message and hint in a locale; errors built without ids (other libraries) keep their English. */
+export function localizedError(error: DevicePortError, locale: Locale): { message: string; hint?: string } {
+  if (!error.text) return error.hint ? { message: error.message, hint: error.hint } : { message: error.message };
+  const message = renderMsg(locale, error.text.message);
+  return error.text.hint ? { message, hint: renderMsg(locale, error.text.hint) } : { message };
+}
+
 export function stateError(serial: string, state: DeviceState): DevicePortError {
   switch (state) {
     case 'unauthorized':
-      return new DevicePortError('DEVICE_UNAUTHORIZED', `${serial} has not authorized this computer`, STATE_HINTS[state]);
+      return portError('DEVICE_UNAUTHORIZED', msg('port.unauthorized', { serial }), stateHintMsg(state));
     case 'offline':
-      return new DevicePortError('DEVICE_OFFLINE', `${serial} is offline`, STATE_HINTS[state]);
+      return portError('DEVICE_OFFLINE', msg('port.offline', { serial }), stateHintMsg(state));
     case 'no-permissions':
-      return new DevicePortError('DEVICE_NO_PERMISSIONS', `No permission to open ${serial} over USB`, STATE_HINTS[state]);
+      return portError('DEVICE_NO_PERMISSIONS', msg('port.no-permissions', { serial }), stateHintMsg(state));
     case 'gone':
-      return new DevicePortError('DEVICE_GONE', `${serial} disconnected`, STATE_HINTS[state]);
+      return portError('DEVICE_GONE', msg('port.gone', { serial }), stateHintMsg(state));
     case 'device':
-      return new DevicePortError('INTERNAL', `${serial} is ready; no error expected`);
+      return portError('INTERNAL', msg('port.ready', { serial }));
   }
 }
 
 export function notFoundError(serial: string): DevicePortError {
-  return new DevicePortError('DEVICE_NOT_FOUND', `No device ${serial} on any adb server`, HINTS.notFound);
+  return portError('DEVICE_NOT_FOUND', msg('port.not-found', { serial }), HINT_MSGS.notFound);
 }
 
 /**
@@ -38,17 +54,16 @@ export function transportFailure(serial: string, failMessage: string): DevicePor
 }
 
 export function timeoutError(serial: string, what: string, ms: number): DevicePortError {
-  return new DevicePortError('TIMEOUT', `${what} on ${serial} took longer than ${ms} ms`, HINTS.timeout);
+  // `what` is the command as run; ms is a deadline people grep logs for, so it is not digit-grouped.
+  return portError('TIMEOUT', msg('port.timeout', { what, serial, ms: String(ms) }), HINT_MSGS.timeout);
 }
 
 export function unreachableError(server: string, detail: string, adbPath: string | null): DevicePortError {
   const [host, port] = splitServer(server);
   const local = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const start = adbPath ? `${adbPath} -P ${port} start-server` : `adb -P ${port} start-server`;
-  const hint = local
-    ? `Start the adb server with \`${start}\`; if it fails, another program may hold port ${port} (\`ss -ltnp | grep ${port}\`).`
-    : `Start the adb server on ${host} listening on the network (\`adb -a -P ${port} nodaemon server\`) and check the firewall.`;
-  return new DevicePortError('ADB_UNREACHABLE', `Cannot reach the adb server at ${server}: ${detail}`, hint);
+  const hint = local ? msg('hint.unreachable-local', { start, port }) : msg('hint.unreachable-remote', { host, port });
+  return portError('ADB_UNREACHABLE', msg('port.unreachable', { server, detail }), hint);
 }
 
 /**
@@ -58,9 +73,7 @@ export function unreachableError(server: string, detail: string, adbPath: string
 export function serverWentAwayError(server: string, detail: string, adbPath: string | null): DevicePortError {
   const port = splitServer(server)[1];
   const start = adbPath ? `${adbPath} -P ${port} start-server` : `adb -P ${port} start-server`;
-  return new DevicePortError('ADB_UNREACHABLE', `The adb server at ${server} went away (${detail})`,
-    `Something stopped it (\`adb kill-server\`, another adb version, an IDE). Start it again with \`${start}\`, ` +
-    'check that `adb devices` lists the phones, then run again.');
+  return portError('ADB_UNREACHABLE', msg('port.server-gone', { server, detail }), msg('hint.server-gone', { start }));
 }
 
 /** Whether an error is a server that stopped answering (as opposed to one phone leaving). */
@@ -70,8 +83,8 @@ export function isServerGone(error: DevicePortError): boolean {
 
 /** `detail` is find-adb's message: where it looked and what to install on this OS. */
 export function adbMissingError(detail: string | null): DevicePortError {
-  const fallback = 'Install Android SDK Platform-Tools (https://developer.android.com/tools/releases/platform-tools) and put adb on PATH.';
-  return new DevicePortError('ADB_MISSING', 'adb (Android Debug Bridge) was not found', detail ?? fallback);
+  // find-adb's detail names this machine's paths and package manager; it stays as find-adb wrote it.
+  return portError('ADB_MISSING', msg('port.adb-missing'), detail !== null ? msg('untranslated', { text: detail }) : msg('hint.adb-missing'));
 }
 
 function splitServer(server: string): [string, string] {

@@ -1,3 +1,4 @@
+import type { Msg } from '../../common/domain/findings.js';
 import type { DeviceInfo, DeviceRef } from '../../common/domain/device.js';
 import type { ErrorCode } from '../../common/domain/report.js';
 
@@ -101,6 +102,8 @@ export class DevicePortError extends Error {
     message: string,
     /** What the user should do about it, e.g. "Accept the USB debugging prompt on the phone." */
     readonly hint?: string,
+    /** The message ids `message` and `hint` were rendered from (English), so a reader gets them in their language. */
+    readonly text?: { message: Msg; hint?: Msg },
   ) {
     super(message);
     this.name = 'DevicePortError';

@@ -80,7 +80,9 @@ function finished(options: AuditOptions, report: DeviceReport, ref: DeviceRef): 
 
 /** A port error as the report carries it: the hint (what to do) joins the message. */
 export function asDeviceError(error: DevicePortError): DeviceError {
-  return { code: error.code, message: error.hint ? `${error.message}. ${error.hint}` : error.message };
+  const out: DeviceError = { code: error.code, message: error.hint ? `${error.message}. ${error.hint}` : error.message };
+  if (error.text) out.text = error.text;
+  return out;
 }
 
 function unreadable(device: DeviceInfo, errors: DeviceError[]): DeviceReport {

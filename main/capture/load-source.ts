@@ -2,7 +2,8 @@ import type { Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawOutput } from '../../common/domain/raw-output.js';
-import type { DeviceError, ReportSource } from '../../common/domain/report.js';
+import { REPORT_SCHEMA, type DeviceError, type Report, type ReportSource } from '../../common/domain/report.js';
+import { ReportSchema } from '../report/report-schema.js';
 import { ALL_PUSH_SERVICE_PACKAGES } from '../../common/vendors/vendor-table.js';
 import { bugreportText, splitBugreport } from '../probes/bugreport.js';
 import { parseGetprop } from '../probes/props/getprop.js';
@@ -228,4 +229,33 @@ function fromBugreport(target: string, bytes: Uint8Array, app: string | null, en
     errors: [],
     origin: `bugreport ${target}${entry ? ` (${entry})` : ''}: ${sections.length} sections`,
   };
+}
+
+/** A saved report is far smaller than this; the bound only stops a mistaken multi-gigabyte file being parsed. */
+const SAVED_REPORT_LIMIT = 64 * 1000 * 1000;
+
+/**
+ * A report Push Doctor wrote earlier (`--format json`), for `analyze report.json --lang zh-CN` to render again
+ * in another language without the phone: null when the file is not one (a bug report's text, a zip), the
+ * report when it fits the contract, and an error saying what is wrong when it claims to be one and does not.
+ */
+export async function loadSavedReport(target: string): Promise<Report | null> {
+  const info = await stat(target).catch(() => null);
+  if (!info || !info.isFile() || info.size > SAVED_REPORT_LIMIT) return null;
+  const head = new TextDecoder().decode(await readHead(target, 256)).replace(/^\uFEFF/, '').trimStart();
+  if (!head.startsWith('{') || !head.includes('"schema"')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(await readRegular(target, SAVED_REPORT_LIMIT)).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CaptureError(`${target} looks like a Push Doctor report but is not valid JSON (${(error as Error).message}); write it again with --format json.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed as { schema?: unknown }).schema !== REPORT_SCHEMA) return null;
+  const checked = ReportSchema.safeParse(parsed);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new CaptureError(`${target} is not a valid ${REPORT_SCHEMA} report: ${issue ? `${issue.path.join('.') || 'report'}: ${issue.message}` : 'it does not fit the contract'}.`);
+  }
+  // The schema validates; the file itself is kept, since parsing through the schema would drop fields it does not name.
+  return parsed as Report;
 }

@@ -1,15 +1,23 @@
 import type { DeviceReport } from '../../common/domain/report.js';
+import type { Locale } from '../../common/i18n/locale.js';
+import { translator } from '../../common/i18n/messages.js';
+import { renderMsg } from '../../common/i18n/render-finding.js';
 import { vendorOf } from '../../common/vendors/vendor-table.js';
 
 /** "Xiaomi POCO 22101320G · Android 12 (API 31) · MIUI V14.0.4.0 · push: Xiaomi" — what the phone is, in one line. */
-export function identityLine(d: DeviceReport): string {
+export function identityLine(d: DeviceReport, locale: Locale = 'en'): string {
+  const t = translator(locale);
   const f = d.facts;
   const maker = [f.manufacturer, f.brand && f.brand.toLowerCase() !== f.manufacturer?.toLowerCase() ? f.brand : null, f.model]
-    .filter((x): x is string => Boolean(x)).join(' ') || 'Unknown phone';
+    .filter((x): x is string => Boolean(x)).join(' ') || t('report.unknown-phone');
   const parts = [maker];
   if (f.android) parts.push(`Android ${f.android.release} (API ${f.android.sdk})`);
   if (f.rom && f.rom.name !== 'Android') parts.push(romLabel(f.rom.name, f.rom.version));
-  if (f.pushChannel) parts.push(`push: ${f.pushChannel === 'none' ? 'none' : vendorOf(f.pushChannel)?.displayName ?? f.pushChannel}`);
+  if (f.pushChannel) {
+    const v = vendorOf(f.pushChannel);
+    const vendor = f.pushChannel === 'none' ? t('report.push-none') : v ? renderMsg(locale, { key: `vendor.${v.vendor}.name`, fallback: v.displayName }) : f.pushChannel;
+    parts.push(t('report.push-channel', { vendor }));
+  }
   return parts.join(' · ');
 }
 

@@ -4,6 +4,7 @@ import type { Evidence } from '../../common/domain/facts.js';
 import { SEVERITIES, type Finding, type Severity } from '../../common/domain/findings.js';
 import type { DeviceReport, Report } from '../../common/domain/report.js';
 import type { Locale } from '../../common/i18n/locale.js';
+import { formatTime } from '../../common/i18n/dates.js';
 import { plural, translator } from '../../common/i18n/messages.js';
 import { countBySeverity, identityLine } from './device-identity.js';
 import { changeText } from './render-csv.js';
@@ -33,8 +34,7 @@ const ORDER_OF = new Map(CHECKLIST.map((e, i) => [e.id, i]));
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const locale = options.locale ?? 'en';
   const t = translator(locale);
-  const dates = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
-  const ctx: Ctx = { locale, t, time: (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dates.format(new Date(iso))) };
+  const ctx: Ctx = { locale, t, time: (iso) => formatTime(locale, iso) };
   const title = report.app ? t('report.title-app', { app: report.app }) : t('report.title');
   const body: string[] = [];
   body.push(`<header><h1>${esc(title)}</h1>${overview(report, ctx)}</header>`);
@@ -87,9 +87,8 @@ function labTable(devices: readonly DeviceReport[], ctx: Ctx): string {
 }
 
 /** The identity line; a phone nothing could be read from is named as such in the reader's language. */
-function phoneName(d: DeviceReport, { t }: Ctx): string {
-  const line = identityLine(d);
-  return line === 'Unknown phone' ? t('report.unknown-phone') : line;
+function phoneName(d: DeviceReport, { locale }: Ctx): string {
+  return identityLine(d, locale);
 }
 
 function device(d: DeviceReport, index: number, ctx: Ctx): string {

@@ -1,68 +1,85 @@
 import type { Evidence } from '../../common/domain/facts.js';
 import { SEVERITIES } from '../../common/domain/findings.js';
 import type { DeviceReport, Report } from '../../common/domain/report.js';
+import { formatDuration, formatTime } from '../../common/i18n/dates.js';
+import type { Locale } from '../../common/i18n/locale.js';
+import { translator } from '../../common/i18n/messages.js';
 import { countBySeverity, identityLine } from './device-identity.js';
 import { changeText } from './render-csv.js';
+
+type T = ReturnType<typeof translator>;
 
 /**
  * Markdown for pasting into a ticket (GitHub / GitLab / Jira with Markdown): per device an identity line, the
  * findings that need attention in a table with their remedies, evidence as code spans, what passed in one line,
  * then errors and push tests.
  */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, locale: Locale = report.lang ?? 'en'): string {
+  const t = translator(locale);
   const lines: string[] = [];
-  lines.push('# Push Doctor report', '');
-  lines.push(`Generated ${report.generatedAt} by push-doctor ${report.tool.version} · source: ${report.source}`
-    + (report.app ? ` · app: ${code(report.app)}` : ''), '');
-  if (report.devices.length === 0) lines.push('_No devices._', '');
-  for (const d of report.devices) lines.push(...renderDevice(d));
+  lines.push(`# ${t('report.title')}`, '');
+  lines.push(t('report.md.generated', { time: `${formatTime(locale, report.generatedAt)} (${report.generatedAt})`, version: report.tool.version, source: report.source })
+    + (report.app ? ` · ${t('report.md.app', { app: code(report.app) })}` : ''), '');
+  if (report.devices.length === 0) lines.push(`_${t('report.no-devices')}_`, '');
+  for (const d of report.devices) lines.push(...renderDevice(d, t, locale));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function renderDevice(d: DeviceReport): string[] {
+function renderDevice(d: DeviceReport, t: T, locale: Locale): string[] {
   const out: string[] = [];
-  out.push(`## ${escapeInline(identityLine(d))}`, '');
+  out.push(`## ${escapeInline(identityLine(d, locale))}`, '');
   const counts = countBySeverity(d);
-  const summary = SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ');
-  out.push(`Serial ${code(d.serial)} · state: ${d.state}${summary ? ` · ${summary}` : ''}`, '');
+  const summary = SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`severity.${s}`)}`).join(', ');
+  out.push(`${t('report.serial', { serial: code(d.serial) })} · ${t('report.state', { state: d.state })}${summary ? ` · ${summary}` : ''}`, '');
 
-  if (d.changes !== undefined) out.push(...changeLines(d), '');
+  if (d.changes !== undefined) out.push(...changeLines(d, t, locale), '');
   const attention = d.findings.filter((f) => f.severity !== 'ok');
   if (attention.length > 0) {
-    out.push('| Severity | Check | What was seen | Remedy | Evidence |', '|---|---|---|---|---|');
+    const head = (['severity', 'check', 'seen', 'remedy', 'evidence'] as const).map((c) => t(`report.md.col.${c}`));
+    out.push(`| ${head.join(' | ')} |`, '|---|---|---|---|---|');
     for (const f of attention) {
-      const fix = f.fixId ? ` (fix: ${code(f.fixId)})` : '';
-      out.push(`| ${f.severity} | ${cell(f.title)} (${cellCode(f.id)}) | ${cell(f.detail)} | ${cell(f.remedy)}${fix} | ${evidenceCell(f.evidence)} |`);
+      const fix = f.fixId ? ` (${t('report.md.fix', { fix: code(f.fixId) })})` : '';
+      out.push(`| ${t(`severity.${f.severity}`)} | ${cell(f.title)} (${cellCode(f.id)}) | ${cell(f.detail)} | ${cell(f.remedy)}${fix} | ${evidenceCell(f.evidence)} |`);
     }
     out.push('');
   }
   const passed = d.findings.filter((f) => f.severity === 'ok');
-  if (passed.length > 0) out.push(`**Checked and fine:** ${passed.map((f) => escapeInline(f.title)).join('; ')}.`, '');
-  if (d.findings.length === 0 && d.errors.length === 0) out.push('_No findings._', '');
+  const sep = locale === 'zh-CN' ? '；' : '; ';
+  const end = locale === 'zh-CN' ? '。' : '.';
+  if (passed.length > 0) out.push(`**${t('report.md.passed')}** ${passed.map((f) => escapeInline(f.title)).join(sep)}${end}`, '');
+  if (d.findings.length === 0 && d.errors.length === 0) out.push(`_${t('report.md.no-findings')}_`, '');
 
   if (d.pushTests.length > 0) {
-    out.push('**Test pushes**', '');
-    for (const t of d.pushTests) {
-      const result = t.accepted ? 'accepted' : 'rejected';
-      const delivery = t.postedAt ? `posted ${t.postedAt}${t.latencyMs !== null ? ` (${t.latencyMs} ms)` : ''}` : 'not posted';
-      out.push(`- ${code(t.route)} at ${t.sentAt}: ${result} (${code(t.response.code)} ${escapeInline(t.response.meaning)}), ${delivery}`);
+    out.push(`**${t('report.test-pushes')}**`, '');
+    for (const p of d.pushTests) {
+      const delivery = p.postedAt
+        ? t('report.md.posted', { time: formatTime(locale, p.postedAt) }) + (p.latencyMs !== null ? ` (${formatDuration(locale, p.latencyMs)})` : '')
+        : t('report.not-posted');
+      out.push(`- ${t('report.md.push-line', {
+        route: code(p.route),
+        sent: formatTime(locale, p.sentAt),
+        result: t(p.accepted ? 'report.accepted' : 'report.rejected'),
+        response: `${code(p.response.code)} ${escapeInline(p.response.meaning)}`,
+        delivery,
+      })}`);
     }
     out.push('');
   }
   if (d.errors.length > 0) {
-    out.push('**Errors**', '');
-    for (const e of d.errors) out.push(`- ${code(e.code)}${e.during ? ` during ${code(e.during)}` : ''}: ${escapeInline(e.message)}`);
+    out.push(`**${t('report.errors')}**`, '');
+    for (const e of d.errors) out.push(`- ${code(e.code)}${e.during ? ` ${t('report.during', { during: code(e.during) })}` : ''}: ${escapeInline(e.message)}`);
     out.push('');
   }
-  if (d.probes && d.probes.missing.length > 0) out.push(`Not read: ${d.probes.missing.map(code).join(', ')}`, '');
+  if (d.probes && d.probes.missing.length > 0) out.push(t('report.not-read', { probes: d.probes.missing.map(code).join(', ') }), '');
   return out;
 }
 
 /** With --since-last: what changed since the phone's previous audit, or that nothing did. */
-function changeLines(d: DeviceReport): string[] {
-  if (!d.previousAuditAt) return ['_First audit of this phone with this app: nothing to compare yet._'];
-  if (!d.changes || d.changes.length === 0) return [`**No change** since the last audit (${d.previousAuditAt}).`];
-  return [`**Changes since the last audit** (${d.previousAuditAt}):`, '', ...d.changes.map((c) => `- ${code(changeText(c))}`)];
+function changeLines(d: DeviceReport, t: T, locale: Locale): string[] {
+  if (!d.previousAuditAt) return [`_${t('report.first-audit')}_`];
+  const time = formatTime(locale, d.previousAuditAt);
+  if (!d.changes || d.changes.length === 0) return [t('report.no-changes', { time })];
+  return [`**${t('report.changes', { time })}**`, '', ...d.changes.map((c) => `- ${code(changeText(c))}`)];
 }
 
 function evidenceCell(evidence: readonly Evidence[]): string {

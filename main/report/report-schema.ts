@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PUSH_CHANNELS, ROM_NAMES } from '../../common/domain/facts.js';
-import { SEVERITIES } from '../../common/domain/findings.js';
+import { SEVERITIES, type Msg } from '../../common/domain/findings.js';
+import { LOCALES } from '../../common/i18n/locale.js';
 import { DEVICE_STATES, ERROR_CODES, REPORT_SCHEMA, type Report } from '../../common/domain/report.js';
 
 /**
@@ -13,6 +14,16 @@ const int = z.number().int();
 
 export const EvidenceSchema = z.object({ command: z.string(), excerpt: z.string() });
 
+/** A message id and its parameters (common/domain/findings.ts Msg): parameters nest, so the schema is lazy. */
+export const MsgSchema: z.ZodType<Msg> = z.lazy(() => z.object({
+  key: z.string().min(1).max(200),
+  params: z.record(z.string(), z.union([
+    z.string(), z.number(), MsgSchema,
+    z.object({ setting: z.string(), rom: z.enum(ROM_NAMES).nullable(), app: z.string().nullable() }),
+  ])).optional(),
+  fallback: z.string().optional(),
+}));
+
 export const FindingSchema = z.object({
   id: z.string().min(1),
   severity: z.enum(SEVERITIES),
@@ -21,6 +32,7 @@ export const FindingSchema = z.object({
   evidence: z.array(EvidenceSchema),
   remedy: z.string(),
   faq: z.string(),
+  message: z.object({ title: MsgSchema, detail: MsgSchema, remedy: MsgSchema.optional() }).optional(),
   fixId: z.string().optional(),
 });
 
@@ -117,7 +129,10 @@ export const DeviceReportSchema = z.object({
   facts: DeviceFactsSchema,
   findings: z.array(FindingSchema),
   pushTests: z.array(PushTestResultSchema),
-  errors: z.array(z.object({ code: z.enum(ERROR_CODES), message: z.string(), during: z.string().optional() })),
+  errors: z.array(z.object({
+    code: z.enum(ERROR_CODES), message: z.string(), during: z.string().optional(),
+    text: z.object({ message: MsgSchema, hint: MsgSchema.optional() }).optional(),
+  })),
   probes: z.object({ read: z.array(z.string()), missing: z.array(z.string()) }).optional(),
   fixes: z.array(z.object({
     finding: z.string(), fix: z.string(), command: z.string(), at: z.iso.datetime({ offset: true }), ok: z.boolean(),
@@ -139,6 +154,7 @@ export const ReportSchema = z.object({
   tool: z.object({ name: z.literal('push-doctor'), version: z.string() }),
   source: z.enum(['live', 'capture', 'bugreport']),
   app: z.string().optional(),
+  lang: z.enum(LOCALES).optional(),
   devices: z.array(DeviceReportSchema),
 });
 

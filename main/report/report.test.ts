@@ -81,7 +81,7 @@ describe('renderMarkdown', () => {
   it('gives each device an identity line and a findings table with remedies', () => {
     expect(md).toContain('## OPPO CPH2305 · Android 13 (API 33) · ColorOS V13.1 · push: OPPO');
     expect(md).toContain('| Severity | Check | What was seen | Remedy | Evidence |');
-    expect(md).toMatch(/\| error \| App notifications are allowed \(`app-notifications-blocked`\) \|.*OPPO turns notifications off by default/);
+    expect(md).toMatch(/\| Failed \| App notifications are allowed \(`app-notifications-blocked`\) \|.*OPPO turns notifications off by default/);
   });
 
   it('shows evidence in code spans', () => {
@@ -90,7 +90,8 @@ describe('renderMarkdown', () => {
 
   it('lists passed checks, test pushes and errors', () => {
     expect(md).toMatch(/\*\*Checked and fine:\*\* .*Vendor push service is installed/);
-    expect(md).toContain('`tencent-im` at 2026-11-25T10:00:01.000Z: accepted');
+    // Times are for readers, formatted with Intl for the report's locale (in UTC).
+    expect(md).toContain('`tencent-im` at Nov 25, 2026, 10:00:01 UTC: accepted');
     expect(md).toContain('`DEVICE_UNAUTHORIZED` during `connect`: Accept the USB debugging prompt on the phone.');
   });
 

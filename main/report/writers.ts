@@ -1,5 +1,6 @@
 import type { Report } from '../../common/domain/report.js';
 import type { Locale } from '../../common/i18n/locale.js';
+import { localizeReport } from '../../common/i18n/render-finding.js';
 import { findChromium } from './find-chromium.js';
 import { renderCsv } from './render-csv.js';
 import { renderHtml } from './render-html.js';
@@ -39,7 +40,7 @@ export interface ReportWriter {
 
 const WRITERS: Partial<Record<ReportFormat, ReportWriter>> = {
   json: { format: 'json', extension: 'json', mediaType: 'application/json', render: (r) => `${JSON.stringify(r, null, 2)}\n` },
-  md: { format: 'md', extension: 'md', mediaType: 'text/markdown', render: (r) => renderMarkdown(r) },
+  md: { format: 'md', extension: 'md', mediaType: 'text/markdown', render: (r, o) => renderMarkdown(r, o?.locale ?? 'en') },
   html: {
     format: 'html', extension: 'html', mediaType: 'text/html',
     render: (r, o) => renderHtml(r, { ...(o?.locale ? { locale: o.locale } : {}), ...(o?.environment ? { environment: o.environment } : {}) }),
@@ -60,6 +61,21 @@ const WRITERS: Partial<Record<ReportFormat, ReportWriter>> = {
   },
 };
 
+/**
+ * Every writer renders the findings in the reader's locale first (from their message ids and parameters), so
+ * each format, JSON included, carries the texts of one language and says which (`lang`). Without a locale the
+ * report keeps the language it was rendered in.
+ */
+function inLocale(writer: ReportWriter): ReportWriter {
+  return {
+    ...writer,
+    render: (r, o) => {
+      const locale = o?.locale ?? r.lang ?? 'en';
+      return writer.render(localizeReport(r, locale), { ...o, locale });
+    },
+  };
+}
+
 /** The formats this build can write. */
 export function availableFormats(): ReportFormat[] {
   return REPORT_FORMATS.filter((f) => WRITERS[f] !== undefined);
@@ -70,7 +86,8 @@ export type WriterChoice = { ok: true; writer: ReportWriter } | { ok: false; rea
 /** The writer for a format, or why there is none; a writer that cannot run here says so too. */
 export async function reportWriter(format: string): Promise<WriterChoice> {
   const known = (REPORT_FORMATS as readonly string[]).includes(format);
-  const writer = known ? WRITERS[format as ReportFormat] : undefined;
+  const found = known ? WRITERS[format as ReportFormat] : undefined;
+  const writer = found ? inLocale(found) : undefined;
   const use = availableFormats().map((f) => `--format ${f}`).join(' or ');
   if (!writer) {
     return known

@@ -1,11 +1,13 @@
+import { findingsEn } from './findings-en.js';
+import { uiEn } from './ui-en.js';
+
 /**
  * English, the source catalog: every other locale has exactly these keys and placeholders (checked by the
  * compiler in each catalog module and by catalogs.test.ts). Evidence, commands and proper names are never
  * messages: they are printed as the phone and the vendors wrote them.
  */
-import { uiEn } from './ui-en.js';
-
 export const en = {
+  ...findingsEn,
   // The workstation's own words (renderer/)
   ...uiEn,
 
@@ -99,10 +101,24 @@ export const en = {
   'report.env.generated': 'Generated',
   'report.env.source': 'Source',
   'report.env.app': 'App under test',
+  'report.push-channel': 'push: {vendor}',
+  'report.push-none': 'none',
   'report.unknown-phone': 'Unknown phone',
   'report.page': 'Page',
   'report.changes': 'Changes since the last audit ({time})',
   'report.no-changes': 'No change since the last audit ({time}).',
+  'report.md.generated': 'Generated {time} by push-doctor {version} · source: {source}',
+  'report.md.app': 'app: {app}',
+  'report.md.col.severity': 'Severity',
+  'report.md.col.check': 'Check',
+  'report.md.col.seen': 'What was seen',
+  'report.md.col.remedy': 'Remedy',
+  'report.md.col.evidence': 'Evidence',
+  'report.md.fix': 'fix: {fix}',
+  'report.md.passed': 'Checked and fine:',
+  'report.md.no-findings': 'No findings.',
+  'report.md.push-line': '{route} at {sent}: {result} ({response}), {delivery}',
+  'report.md.posted': 'posted {time}',
   'report.first-audit': 'First audit of this phone with this app: nothing to compare yet.',
 } as const;
 

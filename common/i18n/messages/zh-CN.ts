@@ -1,5 +1,6 @@
 import type { CatalogOf, PlaceholdersMatch } from '../catalog.js';
 import type { SourceCatalog } from './en.js';
+import { findingsZhCN } from './findings-zh-CN.js';
 import { uiZhCN } from './ui-zh-CN.js';
 
 /**
@@ -8,6 +9,7 @@ import { uiZhCN } from './ui-zh-CN.js';
  * Terms follow what Chinese Android ROMs and the Tencent IM console show (通知, 免打扰, 自启动, 厂商通道).
  */
 export const zhCN = {
+  ...findingsZhCN,
   ...uiZhCN,
 
   'verdict.error': '此手机无法显示推送：{what}',
@@ -18,7 +20,7 @@ export const zhCN = {
   'verdict.next': '请在后台、锁屏和进程被杀三种状态下发送测试推送加以验证。',
   'verdict.unauthorized': '手机尚未允许这台电脑进行 USB 调试，因此无法读取任何信息。',
   'verdict.offline': '手机对 adb 处于离线状态，因此无法读取任何信息。',
-  'verdict.no-permissions': '这台电脑无权通过 USB 打开此手机（no permissions），因此无法读取任何信息。',
+  'verdict.no-permissions': '这台电脑无权通过 USB 打开此手机（adb 显示「no permissions」），因此无法读取任何信息。',
   'verdict.gone': '审计过程中手机断开连接，只读取了部分信息。',
 
   'severity.error': '未通过',
@@ -96,10 +98,24 @@ export const zhCN = {
   'report.env.generated': '生成时间',
   'report.env.source': '来源',
   'report.env.app': '被测应用',
+  'report.push-channel': '推送：{vendor}',
+  'report.push-none': '无',
   'report.unknown-phone': '未知手机',
   'report.page': '页',
   'report.changes': '自上次审计（{time}）以来的变化',
   'report.no-changes': '自上次审计（{time}）以来没有变化。',
+  'report.md.generated': '由 push-doctor {version} 于 {time} 生成 · 来源：{source}',
+  'report.md.app': '应用：{app}',
+  'report.md.col.severity': '结果',
+  'report.md.col.check': '检查项',
+  'report.md.col.seen': '发现',
+  'report.md.col.remedy': '处理方法',
+  'report.md.col.evidence': '证据',
+  'report.md.fix': '修复：{fix}',
+  'report.md.passed': '已检查且正常：',
+  'report.md.no-findings': '没有检查结果。',
+  'report.md.push-line': '{route} 于 {sent}：{result}（{response}），{delivery}',
+  'report.md.posted': '已于 {time} 展示',
   'report.first-audit': '这是此手机针对此应用的首次审计，暂无可比较的记录。',
 } as const satisfies CatalogOf<SourceCatalog>;
 

@@ -182,3 +182,30 @@ describe('environment', () => {
     expect(r.stderr).toMatch(/ANDROID_ADB_SERVER_PORT="abc" is not an adb server port/);
   });
 });
+
+describe('analyze report.json renders a saved report again', () => {
+  it('in the other language, from the message ids, without a phone', async () => {
+    const saved = join(dir, 'report.json');
+    expect((await cli(['analyze', capture, '--lang', 'en', '--format', 'json', '--out', saved])).code).toBe(0);
+    const en = JSON.parse(readFileSync(saved, 'utf8')) as { lang: string; devices: { findings: { id: string; title: string; detail: string }[] }[] };
+    expect(en.lang).toBe('en');
+    const r = await cli(['analyze', saved, '--lang', 'zh-CN', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('(en → zh-CN)');
+    const zh = JSON.parse(r.stdout) as typeof en;
+    expect(zh.lang).toBe('zh-CN');
+    expect(zh.devices[0]!.findings.map((f) => f.id)).toEqual(en.devices[0]!.findings.map((f) => f.id));
+    for (const f of zh.devices[0]!.findings) expect(`${f.title} ${f.detail}`, f.id).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('says what is wrong with a file that claims to be a report and is not', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schema: 'push-doctor/report@1', generatedAt: 'yesterday', devices: [] }));
+    const r = await cli(['analyze', bad, '--lang', 'zh-CN']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not a valid push-doctor\/report@1 report: generatedAt: /);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"schema": "push-doctor/report@1", "devices": [');
+    expect((await cli(['analyze', broken])).stderr).toMatch(/looks like a Push Doctor report but is not valid JSON/);
+  });
+});

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { diagnoseOutputs, probeCoverage } from '../../audit/diagnose-outputs.js';
 import { CaptureError } from '../../capture/capture-io.js';
-import { loadSource } from '../../capture/load-source.js';
+import { loadSavedReport, loadSource } from '../../capture/load-source.js';
 import { TOOL_VERSION } from '../../report/tool-version.js';
 import { buildDeviceReport, buildReport } from '../../report/build-report.js';
 import { shown } from '../../util/shown.js';
@@ -23,8 +23,8 @@ interface AnalyzeCliOptions {
 export function register(program: Command, deps: CliDeps): void {
   program
     .command('analyze')
-    .description('audit without a phone, from a capture folder or zip, or an adb bugreport zip or text file (exit 0 analysed, 2 unreadable input)')
-    .argument('<path>', 'capture folder, capture zip, bugreport zip or bugreport text file')
+    .description('audit without a phone, from a capture folder or zip, or an adb bugreport zip or text file; or render a saved JSON report again (e.g. in another --lang) (exit 0 analysed, 2 unreadable input)')
+    .argument('<path>', 'capture folder, capture zip, bugreport zip, bugreport text file or a saved report.json')
     .option('--app <package>', 'the app under test (default: the one the capture names)')
     .addOption(formatOption())
     .addOption(langOption(deps.env))
@@ -39,6 +39,17 @@ export function register(program: Command, deps: CliDeps): void {
         }
         // Before the input is read: the format has a writer, and --out is neither the input nor a file to lose.
         const writer = await prepareReportOutput(options, [target]);
+        const saved = await loadSavedReport(target).catch((error: unknown) => {
+          if (error instanceof CaptureError) throw new CliExit(EXIT.usage, error.message);
+          throw error;
+        });
+        if (saved) {
+          // A saved report: its findings keep their message ids, so it is rendered again (in --lang) as it was diagnosed.
+          for (const d of saved.devices) io.redactor?.learn('serial', d.serial, true);
+          io.stderr(`Rendered the saved report ${target} again${saved.lang && saved.lang !== options.lang ? ` (${saved.lang} → ${options.lang})` : ''}\n`);
+          await writeReport(saved, writer, options, io, io.redactor);
+          return;
+        }
         const loaded = await loadSource(target, options.app ?? null, io.signal ? { signal: io.signal } : {}).catch((error: unknown) => {
           if (error instanceof CaptureError) throw new CliExit(EXIT.usage, error.message);
           throw error;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describeRef, type DeviceInfo } from '../../../common/domain/device.js';
-import { notFoundError, stateError } from '../../adb/adb-errors.js';
+import { localizedError, notFoundError, stateError } from '../../adb/adb-errors.js';
+import { DevicePortError } from '../../adb/device-port.js';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { auditLab } from '../../audit/audit-lab.js';
 import type { AuditProgress } from '../../../common/domain/progress.js';
@@ -99,11 +100,11 @@ async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOpti
       // Duplicates collapse in auditLab: `--serial S --serial S` audits S once.
       ...(options.serial ? { serials: options.serial } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
-      onProgress: progressPrinter(io, attached),
+      onProgress: progressPrinter(io, attached, options.lang),
     });
   } catch (error) {
-    const hint = (error as { hint?: string }).hint;
-    throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${(error as Error).message}${hint ? `\nfix: ${hint}` : ''}`);
+    const { message, hint } = error instanceof DevicePortError ? localizedError(error, options.lang) : { message: (error as Error).message, hint: undefined };
+    throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${message}${hint ? `\nfix: ${hint}` : ''}`);
   }
   if (report.devices.length === 0) io.stderr('No devices found on the adb server(s).\n');
   for (const line of serverGoneLines(report)) io.stderr(line);
@@ -132,7 +133,7 @@ export function serverGoneLines(report: Report): string[] {
  * One line per phone, whatever became of it (audited, unauthorized, not found, cut short). The serial alone
  * when it names one phone; with its server and transport id when several phones share it.
  */
-export function progressPrinter(io: Pick<CommandIo, 'stderr' | 'redactor'>, attached: readonly DeviceInfo[]): (event: AuditProgress) => void {
+export function progressPrinter(io: Pick<CommandIo, 'stderr' | 'redactor'>, attached: readonly DeviceInfo[], locale: Locale = 'en'): (event: AuditProgress) => void {
   const shared = new Set(attached.filter((d, i) => attached.findIndex((o) => o.serial === d.serial) !== i).map((d) => d.serial));
   return (event) => {
     // With --all the serials are learnt as the phones come: the line must not leak the one it is about.
@@ -141,13 +142,13 @@ export function progressPrinter(io: Pick<CommandIo, 'stderr' | 'redactor'>, atta
     const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
     const name = shared.has(event.serial) && event.ref.server ? describeRef(event.ref) : event.serial;
     const outcome = event.state === 'device' ? (event.errors?.length ? `partly read (${event.errors.join(', ')})` : 'audited') : event.state;
-    io.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}${unreadableHint(event)}\n`);
+    io.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}${unreadableHint(event, locale)}\n`);
   };
 }
 
 /** What to do about a phone that could not be read, on its progress line (a not-found phone is 'gone'). */
-function unreadableHint(event: Extract<AuditProgress, { type: 'device-finished' }>): string {
-  if (event.errors?.includes('DEVICE_NOT_FOUND')) return ` — ${notFoundError(event.serial).hint ?? ''}`;
+function unreadableHint(event: Extract<AuditProgress, { type: 'device-finished' }>, locale: Locale): string {
+  if (event.errors?.includes('DEVICE_NOT_FOUND')) return ` — ${localizedError(notFoundError(event.serial), locale).hint ?? ''}`;
   if (event.state === 'device' || event.state === 'gone') return '';
-  return ` — ${stateError(event.serial, event.state).hint ?? ''}`;
+  return ` — ${localizedError(stateError(event.serial, event.state), locale).hint ?? ''}`;
 }

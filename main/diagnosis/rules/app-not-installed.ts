@@ -1,4 +1,5 @@
-import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'app-not-installed';
 
@@ -8,20 +9,23 @@ export const appNotInstalled: Rule = (ctx) => {
   const app = ctx.sheet.facts.app;
   if (app === null || app.installed === null) return unknownFinding(ctx, ID, ['app.installed']);
   const evidence = evidenceFor(ctx.sheet, 'app.installed', 'app.enabled');
+  const p = { app: appParam(ctx) };
   if (!app.installed) {
     return finding(ID, 'error', {
-      detail: `${ctx.app} is not installed for user 0.`,
+      detail: msg('finding.app-not-installed.missing', p),
       evidence,
-      remedy: 'Install the build under test (the one whose certificate IDs are in the IM console), open it and log in, then re-run the audit.',
+      remedy: msg('finding.app-not-installed.missing-remedy'),
     });
   }
   if (app.enabled === false) {
     return finding(ID, 'error', {
-      detail: `${ctx.app} is installed but disabled, so it can neither run nor show notifications.`,
+      detail: msg('finding.app-not-installed.disabled', p),
       evidence,
-      remedy: 'Enable the app in Settings → Apps → the app → Enable, open it and log in, then re-run the audit.',
+      remedy: msg('finding.app-not-installed.disabled-remedy', p),
     });
   }
-  const version = app.versionName ? ` ${app.versionName}` : '';
-  return finding(ID, 'ok', { detail: `${ctx.app}${version} is installed.`, evidence });
+  const detail = app.versionName
+    ? msg('finding.app-not-installed.ok-version', { ...p, version: app.versionName })
+    : msg('finding.app-not-installed.ok', p);
+  return finding(ID, 'ok', { detail, evidence });
 };

@@ -1,18 +1,23 @@
-import { evidenceFor, finding, unknownFinding, vendorText, withApp, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, vendorName, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'app-notifications-blocked';
 
 export const appNotificationsBlocked: Rule = (ctx) => withApp(ctx, ID, (app) => {
   if (app.notificationsEnabled === null) return unknownFinding(ctx, ID, ['app.notificationsEnabled']);
   const evidence = evidenceFor(ctx.sheet, 'app.notificationsEnabled');
-  if (app.notificationsEnabled) return finding(ID, 'ok', { detail: `Notifications are allowed for ${ctx.app}.`, evidence });
-  const oppo = ctx.vendor?.notificationsOffByDefault === true;
+  const p = { app: appParam(ctx) };
+  if (app.notificationsEnabled) return finding(ID, 'ok', { detail: msg('finding.app-notifications-blocked.ok', p), evidence });
+  const path = screen(ctx, 'appNotifications');
+  const offByDefault = ctx.vendor?.notificationsOffByDefault === true ? vendorName(ctx) : null;
   return finding(ID, 'error', {
-    detail: `Notifications are turned off for ${ctx.app}, so no push can be shown.`
-      + (oppo ? ` ${ctx.vendor?.displayName} turns notifications off by default for newly installed apps.` : ''),
+    detail: offByDefault !== null
+      ? msg('finding.app-notifications-blocked.off-default', { ...p, vendor: offByDefault })
+      : msg('finding.app-notifications-blocked.off', p),
     evidence,
-    remedy: vendorText(ctx.vendor, (v) => v.remedies.appNotifications,
-      'Settings → Notifications → App notifications → the app: turn notifications on.'),
+    remedy: offByDefault !== null && ctx.vendor?.channelIdField
+      ? msg('finding.app-notifications-blocked.remedy-off-default', { vendor: offByDefault, path, field: ctx.vendor.channelIdField })
+      : msg('finding.app-notifications-blocked.remedy', { path }),
     fixId: 'open-notification-settings',
   });
 });

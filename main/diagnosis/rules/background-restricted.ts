@@ -1,15 +1,17 @@
-import { evidenceFor, finding, unknownFinding, withApp, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'background-restricted';
 
 export const backgroundRestricted: Rule = (ctx) => withApp(ctx, ID, (app) => {
   if (app.backgroundRestricted === null) return unknownFinding(ctx, ID, ['app.backgroundRestricted']);
   const evidence = evidenceFor(ctx.sheet, 'app.backgroundRestricted');
-  if (!app.backgroundRestricted) return finding(ID, 'ok', { detail: `${ctx.app} may run in background.`, evidence });
+  const p = { app: appParam(ctx) };
+  if (!app.backgroundRestricted) return finding(ID, 'ok', { detail: msg('finding.background-restricted.ok', p), evidence });
   return finding(ID, 'warning', {
-    detail: `${ctx.app} is background-restricted (RUN_ANY_IN_BACKGROUND denied): it cannot run jobs or services while in background.`,
+    detail: msg('finding.background-restricted.on', p),
     evidence,
-    remedy: 'Settings → Apps → the app → Battery: remove the background restriction ("Unrestricted" or "Optimised").',
+    remedy: msg('finding.background-restricted.remedy', { path: screen(ctx, 'backgroundRunning') }),
     fixId: 'allow-background',
   });
 });

@@ -1,4 +1,5 @@
-import { evidenceFor, finding, unknownFinding, vendorText, withApp, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, vendorName, withApp, type Rule } from './rule.js';
 
 const ID = 'battery-optimized';
 
@@ -6,17 +7,15 @@ const ID = 'battery-optimized';
 export const batteryOptimized: Rule = (ctx) => withApp(ctx, ID, (app) => {
   if (app.batteryOptimizationExempt === null) return unknownFinding(ctx, ID, ['app.batteryOptimizationExempt']);
   const evidence = evidenceFor(ctx.sheet, 'app.batteryOptimizationExempt');
-  if (app.batteryOptimizationExempt) {
-    return finding(ID, 'ok', { detail: `${ctx.app} is exempt from battery optimisation.`, evidence });
-  }
+  const p = { app: appParam(ctx) };
+  if (app.batteryOptimizationExempt) return finding(ID, 'ok', { detail: msg('finding.battery-optimized.ok', p), evidence });
   const severity = ctx.vendor?.batteryOptimizationSeverity ?? 'warning';
   return finding(ID, severity, {
     detail: severity === 'warning'
-      ? `${ctx.app} is battery-optimised: in Doze, normal-priority FCM messages wait for the next maintenance window.`
-      : `${ctx.app} is battery-optimised; ${ctx.vendor?.displayName ?? 'the vendor'} push is displayed by a system service, so this mostly delays work the app does after a push.`,
+      ? msg('finding.battery-optimized.fcm', p)
+      : msg('finding.battery-optimized.vendor', { ...p, vendor: vendorName(ctx) }),
     evidence,
-    remedy: vendorText(ctx.vendor, (v) => v.remedies.battery,
-      'Settings → Apps → the app → Battery → Unrestricted (or Battery optimisation → All apps → the app → Don\'t optimise).'),
+    remedy: msg('finding.battery-optimized.remedy', { path: screen(ctx, 'batteryOptimization') }),
     fixId: 'deviceidle-whitelist',
   });
 });

@@ -1,4 +1,5 @@
-import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { evidenceFor, finding, screen, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'battery-saver-on';
 
@@ -6,10 +7,10 @@ export const batterySaverOn: Rule = (ctx) => {
   const on = ctx.sheet.facts.system.batterySaver;
   if (on === null) return unknownFinding(ctx, ID, ['system.batterySaver']);
   const evidence = evidenceFor(ctx.sheet, 'system.batterySaver');
-  if (!on) return finding(ID, 'ok', { detail: 'Battery saver is off.', evidence });
+  if (!on) return finding(ID, 'ok', { detail: msg('finding.battery-saver-on.ok'), evidence });
   return finding(ID, 'info', {
-    detail: 'Battery saver is on: background work is limited and some ROMs delay pushes while it lasts.',
+    detail: msg('finding.battery-saver-on.on'),
     evidence,
-    remedy: 'Repeat the test with battery saver off to see whether it is the cause.',
+    remedy: msg('finding.battery-saver-on.remedy', { path: screen(ctx, 'batterySaver') }),
   });
 };

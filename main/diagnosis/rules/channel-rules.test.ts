@@ -56,7 +56,7 @@ describe('push-service-missing', () => {
     ] } });
     const f = runRule(pushServiceMissing, sheet);
     expect(f?.severity).toBe('warning');
-    expect(f?.detail).toContain('com.heytap.mcs or com.coloros.mcs');
+    expect(f?.detail).toContain('com.heytap.mcs / com.coloros.mcs');
   });
 
   it('counts the older OPPO package when only it is installed', () => {

@@ -1,5 +1,6 @@
+import { msg } from '../../../common/i18n/msg.js';
 import { channelNames, isSilent } from './channels.js';
-import { evidenceFor, finding, unknownFinding, vendorText, withApp, type Rule } from './rule.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'channel-silent';
 
@@ -7,19 +8,17 @@ export const channelSilent: Rule = (ctx) => withApp(ctx, ID, (app) => {
   if (app.channels === null) return unknownFinding(ctx, ID, ['app.channels']);
   const evidence = evidenceFor(ctx.sheet, 'app.channels');
   const silent = app.channels.filter(isSilent);
+  const p = { app: appParam(ctx) };
   if (silent.length === 0) {
     return finding(ID, 'ok', {
-      detail: app.channels.length === 0
-        ? `${ctx.app} has created no notification channels yet.`
-        : `${ctx.app}'s channels can alert with sound or vibration.`,
+      detail: app.channels.length === 0 ? msg('finding.channel-silent.none', p) : msg('finding.channel-silent.ok', p),
       evidence,
     });
   }
   return finding(ID, 'warning', {
-    detail: `Silent channel(s): ${channelNames(silent)} — importance low or no sound and no vibration, so a push there arrives without alerting.`,
+    detail: msg('finding.channel-silent.silent', { channels: channelNames(silent) }),
     evidence,
-    remedy: vendorText(ctx.vendor, (v) => v.remedies.sound,
-      'Settings → Apps → the app → Notifications → the category: set it to "Alerting" / "Make sound" (importance Default or High).'),
+    remedy: msg('finding.channel-silent.remedy', { path: screen(ctx, 'notificationSound') }),
     fixId: 'open-notification-settings',
   });
 });

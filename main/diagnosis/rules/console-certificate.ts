@@ -1,5 +1,6 @@
+import { msg } from '../../../common/i18n/msg.js';
 import { TENCENT_PUSH_CHECK_TOOL } from '../../../common/vendors/vendor-table.js';
-import { channelOf, evidenceFor, finding, type Rule } from './rule.js';
+import { channelOf, evidenceFor, finding, vendorName, type Rule } from './rule.js';
 
 const ID = 'console-certificate';
 
@@ -7,14 +8,13 @@ const ID = 'console-certificate';
 export const consoleCertificate: Rule = (ctx) => {
   const channel = channelOf(ctx.sheet);
   if (channel === 'none') return null;
-  const name = ctx.vendor?.displayName ?? 'vendor';
+  const vendor = vendorName(ctx);
   const businessId = ctx.app !== null ? ctx.sheet.facts.pushLog?.businessId ?? null : null;
   return finding(ID, 'manual', {
     detail: businessId
-      ? `The app registered with certificate ID ${businessId}; confirm the ${name} certificate with this ID is in the IM console.`
-      : `Confirm the ${name} certificate is uploaded in the IM console and its certificate ID is the one built into the app.`,
+      ? msg('finding.console-certificate.logged', { businessId, vendor })
+      : msg('finding.console-certificate.confirm', { vendor }),
     evidence: businessId ? evidenceFor(ctx.sheet, 'pushLog.businessId') : [],
-    remedy: `IM console → Offline push: the ${name} certificate's ID must equal the businessID the app passes to setOfflinePushConfig. `
-      + `Then use the console's push check tool (${TENCENT_PUSH_CHECK_TOOL}) or a test push to confirm.`,
+    remedy: msg('finding.console-certificate.remedy', { vendor, tool: TENCENT_PUSH_CHECK_TOOL }),
   });
 };

@@ -1,11 +1,18 @@
-import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import type { Msg } from '../../../common/domain/findings.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'dnd-on';
-const ZEN_LABEL: Record<number, string> = {
-  1: 'priority only',
-  2: 'total silence',
-  3: 'alarms only',
-};
+
+/** Settings.Global.ZEN_MODE values, as the reader's words. */
+function zenLabel(zen: number): Msg {
+  switch (zen) {
+    case 1: return msg('finding.dnd-on.mode.1');
+    case 2: return msg('finding.dnd-on.mode.2');
+    case 3: return msg('finding.dnd-on.mode.3');
+    default: return msg('finding.dnd-on.mode.other', { zen });
+  }
+}
 
 /**
  * DND still posts notifications but silences them and keeps them from peeking. In priority mode a
@@ -15,21 +22,21 @@ export const dndOn: Rule = (ctx) => {
   const zen = ctx.sheet.facts.system.zenMode;
   if (zen === null) return unknownFinding(ctx, ID, ['system.zenMode']);
   const evidence = evidenceFor(ctx.sheet, 'system.zenMode');
-  if (zen === 0) return finding(ID, 'ok', { detail: 'Do Not Disturb is off.', evidence });
-  const mode = ZEN_LABEL[zen] ?? `mode ${zen}`;
+  if (zen === 0) return finding(ID, 'ok', { detail: msg('finding.dnd-on.ok'), evidence });
+  const mode = zenLabel(zen);
   const bypass = ctx.app !== null ? (ctx.sheet.facts.app?.channels ?? []).filter((c) => c.bypassDnd === true) : [];
   if (zen === 1 && bypass.length > 0) {
     return finding(ID, 'info', {
-      detail: `Do Not Disturb is on (${mode}); ${ctx.app} channel(s) ${bypass.map((c) => c.id).join(', ')} may override it.`,
+      detail: msg('finding.dnd-on.bypass', { mode, app: appParam(ctx), channels: bypass.map((c) => c.id).join(', ') }),
       evidence: evidenceFor(ctx.sheet, 'system.zenMode', 'app.channels'),
-      remedy: 'Pushes on other channels arrive silently while DND is on; make sure the push names a channel that overrides DND, or turn DND off.',
+      remedy: msg('finding.dnd-on.bypass-remedy'),
       fixId: 'dnd-off',
     });
   }
   return finding(ID, 'warning', {
-    detail: `Do Not Disturb is on (${mode}): pushes are posted silently and do not pop up.`,
+    detail: msg('finding.dnd-on.on', { mode }),
     evidence,
-    remedy: 'Turn Do Not Disturb off, or add the app to the DND exceptions (Settings → Notifications → Do Not Disturb → Apps).',
+    remedy: msg('finding.dnd-on.remedy', { path: screen(ctx, 'doNotDisturb') }),
     fixId: 'dnd-off',
   });
 };

@@ -1,3 +1,4 @@
+import { msg } from '../../../common/i18n/msg.js';
 import { channelOf, evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'gms-missing';
@@ -11,19 +12,19 @@ export const gmsMissing: Rule = (ctx) => {
   if (gms === null || gms.installed === null) return unknownFinding(ctx, ID, ['gms.installed']);
   if (!gms.installed) {
     return finding(ID, 'error', {
-      detail: 'Google Play services (com.google.android.gms) is not installed; FCM cannot deliver to this phone.',
+      detail: msg('finding.gms-missing.missing'),
       evidence,
-      remedy: 'FCM needs Google Play services. Phones sold without it (e.g. China-market ROMs) cannot receive FCM pushes.',
+      remedy: msg('finding.gms-missing.missing-remedy'),
     });
   }
   if (gms.enabled === null) return unknownFinding(ctx, ID, ['gms.enabled']);
   if (!gms.enabled) {
     return finding(ID, 'error', {
-      detail: 'Google Play services is installed but disabled; FCM cannot deliver to this phone.',
+      detail: msg('finding.gms-missing.disabled'),
       evidence,
-      remedy: 'Enable Google Play services in Settings → Apps → show system apps → Google Play services.',
+      remedy: msg('finding.gms-missing.disabled-remedy'),
     });
   }
-  const version = gms.versionName ? ` ${gms.versionName}` : '';
-  return finding(ID, 'ok', { detail: `Google Play services${version} is installed and enabled.`, evidence });
+  const detail = gms.versionName ? msg('finding.gms-missing.ok-version', { version: gms.versionName }) : msg('finding.gms-missing.ok');
+  return finding(ID, 'ok', { detail, evidence });
 };

@@ -1,5 +1,6 @@
+import { msg } from '../../../common/i18n/msg.js';
 import { channelNames } from './channels.js';
-import { evidenceFor, finding, unknownFinding, vendorText, type Rule } from './rule.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'lockscreen-hidden';
 /** Notification.VISIBILITY_SECRET. */
@@ -8,27 +9,25 @@ const SECRET = -1;
 export const lockscreenHidden: Rule = (ctx) => {
   const show = ctx.sheet.facts.system.lockScreenShowNotifications;
   if (show === null) return unknownFinding(ctx, ID, ['system.lockScreenShowNotifications']);
-  const remedy = vendorText(ctx.vendor, (v) => v.remedies.lockScreen,
-    'Settings → Notifications → Notifications on lock screen: show all notifications.');
   if (!show) {
     return finding(ID, 'warning', {
-      detail: 'The phone hides all notifications on the lock screen, so a push arriving while the phone is locked is not seen until it is unlocked.',
+      detail: msg('finding.lockscreen-hidden.all'),
       evidence: evidenceFor(ctx.sheet, 'system.lockScreenShowNotifications'),
-      remedy,
+      remedy: msg('finding.lockscreen-hidden.remedy', { path: screen(ctx, 'lockScreenNotifications') }),
       fixId: 'show-on-lockscreen',
     });
   }
   const secret = (ctx.app !== null && ctx.sheet.facts.app?.channels?.filter((c) => c.lockscreenVisibility === SECRET)) || [];
   if (secret.length > 0) {
     return finding(ID, 'warning', {
-      detail: `The lock screen shows notifications, but ${ctx.app} channel(s) ${channelNames(secret)} are set to hide there.`,
+      detail: msg('finding.lockscreen-hidden.channels', { app: appParam(ctx), channels: channelNames(secret) }),
       evidence: evidenceFor(ctx.sheet, 'system.lockScreenShowNotifications', 'app.channels'),
-      remedy: 'Settings → Apps → the app → Notifications → the category → Lock screen: show.',
+      remedy: msg('finding.lockscreen-hidden.channels-remedy', { path: screen(ctx, 'notificationChannels') }),
       fixId: 'open-notification-settings',
     });
   }
   return finding(ID, 'ok', {
-    detail: 'Notifications are shown on the lock screen.',
+    detail: msg('finding.lockscreen-hidden.ok'),
     evidence: evidenceFor(ctx.sheet, 'system.lockScreenShowNotifications'),
   });
 };

@@ -1,4 +1,5 @@
-import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { evidenceFor, finding, screen, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'lockscreen-private-hidden';
 
@@ -7,10 +8,10 @@ export const lockscreenPrivateHidden: Rule = (ctx) => {
   const showPrivate = ctx.sheet.facts.system.lockScreenShowPrivate;
   if (showPrivate === null) return unknownFinding(ctx, ID, ['system.lockScreenShowPrivate']);
   const evidence = evidenceFor(ctx.sheet, 'system.lockScreenShowPrivate');
-  if (showPrivate) return finding(ID, 'ok', { detail: 'Notification content is shown on the lock screen.', evidence });
+  if (showPrivate) return finding(ID, 'ok', { detail: msg('finding.lockscreen-private-hidden.ok'), evidence });
   return finding(ID, 'info', {
-    detail: 'The lock screen hides notification content: a push shows as "Contents hidden" until the phone is unlocked.',
+    detail: msg('finding.lockscreen-private-hidden.hidden'),
     evidence,
-    remedy: 'If the user expects to read messages on the lock screen: Settings → Notifications → Lock screen → show all notification content.',
+    remedy: msg('finding.lockscreen-private-hidden.remedy', { path: screen(ctx, 'lockScreenNotifications') }),
   });
 };

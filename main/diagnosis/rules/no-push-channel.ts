@@ -1,4 +1,5 @@
-import { channelOf, evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { channelOf, evidenceFor, finding, unknownFinding, vendorName, type Rule } from './rule.js';
 
 const ID = 'no-push-channel';
 
@@ -8,11 +9,10 @@ export const noPushChannel: Rule = (ctx) => {
   const evidence = evidenceFor(ctx.sheet, 'brand', 'manufacturer', 'gms');
   if (channel === 'none') {
     return finding(ID, 'error', {
-      detail: 'This phone matches no vendor push channel and has no usable Google Play services, so it can receive no offline push.',
+      detail: msg('finding.no-push-channel.none'),
       evidence,
-      remedy: 'Nothing in the app or console can fix this: TUIOfflinePush supports Xiaomi, Huawei, Honor, OPPO, vivo, Meizu and FCM. '
-        + 'If the phone has Google Play services disabled, enable it; otherwise messages arrive only while the app is online.',
+      remedy: msg('finding.no-push-channel.remedy'),
     });
   }
-  return finding(ID, 'ok', { detail: `The phone has a push channel (${ctx.vendor?.displayName ?? channel}).`, evidence });
+  return finding(ID, 'ok', { detail: msg('finding.no-push-channel.ok', { vendor: ctx.vendor ? vendorName(ctx) : channel }), evidence });
 };

@@ -1,4 +1,5 @@
-import { evidenceFor, finding, unknownFinding, withApp, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'post-notifications-denied';
 /** Android 13 (API 33) made posting notifications a runtime permission. */
@@ -7,20 +8,19 @@ const TIRAMISU = 33;
 export const postNotificationsDenied: Rule = (ctx) => withApp(ctx, ID, (app) => {
   const sdk = ctx.sheet.facts.android?.sdk ?? null;
   const evidence = evidenceFor(ctx.sheet, 'app.postNotificationsGranted');
-  if (app.postNotificationsGranted === true) {
-    return finding(ID, 'ok', { detail: `POST_NOTIFICATIONS is granted to ${ctx.app}.`, evidence });
-  }
+  const p = { app: appParam(ctx) };
+  if (app.postNotificationsGranted === true) return finding(ID, 'ok', { detail: msg('finding.post-notifications-denied.ok', p), evidence });
   if (sdk !== null && sdk < TIRAMISU) {
     return finding(ID, 'ok', {
-      detail: `Android ${ctx.sheet.facts.android?.release ?? sdk} needs no notification permission (it arrived in Android 13).`,
+      detail: msg('finding.post-notifications-denied.old-android', { release: ctx.sheet.facts.android?.release ?? String(sdk) }),
       evidence: evidenceFor(ctx.sheet, 'android'),
     });
   }
   if (app.postNotificationsGranted === false) {
     return finding(ID, 'error', {
-      detail: `${ctx.app} does not hold POST_NOTIFICATIONS, so Android 13+ shows none of its notifications.`,
+      detail: msg('finding.post-notifications-denied.denied', p),
       evidence,
-      remedy: 'Grant the notification permission (Settings → Apps → the app → Notifications → Allow), or have the app request it at login.',
+      remedy: msg('finding.post-notifications-denied.remedy', { path: screen(ctx, 'appNotifications') }),
       fixId: 'grant-post-notifications',
     });
   }

@@ -129,12 +129,13 @@ describe('autostart-denied', () => {
     }));
     expect(f?.severity).toBe('warning');
     expect(f?.fixId).toBe('open-autostart-settings');
-    expect(f?.remedy).toContain('Autostart');
+    expect(f?.remedy).toMatch(/autostart/i);
   });
   it('asks the engineer where the ROM does not expose autostart', () => {
     const f = runRule(autostartDenied, buildSheet('vivo', { app: { autostartAllowed: null }, unknown: { 'app.autostartAllowed': 'vivo does not expose autostart over adb' } }));
     expect(f?.severity).toBe('manual');
-    expect(f?.detail).toContain('i Manager → Background startup');
+    // The screen as the phone's ROM (Funtouch OS here) labels it, from rom-labels.ts.
+    expect(f?.detail).toContain('Settings → More settings → Applications → Autostart');
     expect(f?.detail).toContain('vivo does not expose autostart');
   });
   it('does not apply to FCM phones', () => {

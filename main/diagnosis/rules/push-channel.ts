@@ -1,4 +1,5 @@
-import { channelOf, evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { channelOf, evidenceFor, finding, titleMsg, unknownFinding, vendorName, type Rule } from './rule.js';
 
 const ID = 'push-channel';
 
@@ -8,18 +9,18 @@ export const pushChannel: Rule = (ctx) => {
   const channel = channelOf(ctx.sheet);
   const evidence = evidenceFor(ctx.sheet, 'brand', 'manufacturer', 'pushChannel');
   if (channel === null) return unknownFinding(ctx, ID, ['pushChannel', 'brand', 'manufacturer', 'gms']);
-  const who = `brand ${f.brand ?? '?'}, manufacturer ${f.manufacturer ?? '?'}`;
+  const who = { brand: f.brand ?? '?', manufacturer: f.manufacturer ?? '?' };
   if (channel === 'none') {
     return finding(ID, 'info', {
-      detail: `No push channel: ${who} matches no vendor and Google Play services is not available.`,
+      detail: msg('finding.push-channel.none', who),
       evidence: [...evidence, ...evidenceFor(ctx.sheet, 'gms')],
-      remedy: 'See "Phone has a push channel".',
+      remedy: msg('finding.push-channel.none-remedy', { check: titleMsg('no-push-channel') }),
     });
   }
-  const name = ctx.vendor?.displayName ?? channel;
+  const vendor = ctx.vendor ? vendorName(ctx) : channel;
   return finding(ID, 'info', {
-    detail: `TUIOfflinePush will use ${name} push on this phone (${who}).`,
+    detail: msg('finding.push-channel.uses', { ...who, vendor }),
     evidence,
-    remedy: `The ${name} certificate must be uploaded in the IM console and its certificate ID built into the app.`,
+    remedy: msg('finding.push-channel.remedy', { vendor }),
   });
 };

@@ -1,5 +1,6 @@
 import { describe, serviceFacts, servicePaths } from './push-service-lookup.js';
-import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { evidenceFor, finding, unknownFinding, vendorName, type Rule } from './rule.js';
 
 const ID = 'push-service-disabled';
 
@@ -17,13 +18,12 @@ export const pushServiceDisabled: Rule = (ctx) => {
   }
   const evidence = evidenceFor(ctx.sheet, ...paths);
   const enabled = installed.filter((s) => s.enabled === true);
-  if (enabled.length > 0) return finding(ID, 'ok', { detail: `Push service enabled: ${enabled.map(describe).join(', ')}.`, evidence });
+  if (enabled.length > 0) return finding(ID, 'ok', { detail: msg('finding.push-service-disabled.ok', { services: enabled.map(describe).join(', ') }), evidence });
   if (installed.some((s) => s.enabled === null)) return unknownFinding(ctx, ID, paths);
-  const name = ctx.vendor?.displayName ?? 'vendor';
   return finding(ID, 'error', {
-    detail: `The ${name} push service ${installed.map((s) => s.package).join(', ')} is disabled, so no ${name} push reaches this phone.`,
+    detail: msg('finding.push-service-disabled.off', { vendor: vendorName(ctx), services: installed.map((s) => s.package).join(', ') }),
     evidence,
-    remedy: 'Re-enable the push service (Settings → Apps → show system apps → the service → Enable, or `pm enable` it); debloat tools often disable it.',
+    remedy: msg('finding.push-service-disabled.remedy'),
     fixId: 'enable-push-service',
   });
 };

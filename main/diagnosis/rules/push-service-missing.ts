@@ -1,5 +1,6 @@
 import { describe, serviceFacts, servicePaths } from './push-service-lookup.js';
-import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { evidenceFor, finding, unknownFinding, vendorName, type Rule } from './rule.js';
 
 const ID = 'push-service-missing';
 
@@ -12,22 +13,19 @@ export const pushServiceMissing: Rule = (ctx) => {
   const evidence = evidenceFor(ctx.sheet, ...paths);
   const installed = services.filter((s) => s.installed === true);
   if (installed.length > 0) {
-    return finding(ID, 'ok', { detail: `Push service installed: ${installed.map(describe).join(', ')}.`, evidence });
+    return finding(ID, 'ok', { detail: msg('finding.push-service-missing.ok', { services: installed.map(describe).join(', ') }), evidence });
   }
   if (services.length === 0 || services.some((s) => s.installed === null)) {
     return unknownFinding(ctx, ID, paths);
   }
-  const name = ctx.vendor?.displayName ?? 'vendor';
+  const vendor = vendorName(ctx);
   const packages = ctx.vendor?.servicePackages ?? [];
-  const expected = packages.map((p) => p.package).join(' or ');
+  const expected = packages.map((p) => p.package).join(' / ');
   // Where the SDK can also find the service inside the framework, a missing package is a strong hint, not proof.
   const unsure = packages.some((p) => p.missingSeverity === 'warning');
   return finding(ID, unsure ? 'warning' : 'error', {
-    detail: unsure
-      ? `The ${name} push service package (${expected}) is not installed; unless this ROM hosts the service in the framework, ${name} push cannot deliver to this phone.`
-      : `The ${name} push service (${expected}) is not installed, so ${name} push cannot deliver to this phone.`,
+    detail: msg(unsure ? 'finding.push-service-missing.unsure' : 'finding.push-service-missing.missing', { vendor, expected }),
     evidence,
-    remedy: `The ${name} push service ships with the ROM: update the system, or reinstall it (\`cmd package install-existing\` restores a `
-      + 'package removed for the user by a debloat tool). A phone without it receives no offline push on this channel.',
+    remedy: msg('finding.push-service-missing.remedy', { vendor }),
   });
 };

@@ -1,6 +1,7 @@
 import type { PushServiceFact } from '../../../common/domain/facts.js';
 import type { PushServicePackage } from '../../../common/vendors/vendor-table.js';
 import { describe, serviceFacts, servicePaths } from './push-service-lookup.js';
+import { msg } from '../../../common/i18n/msg.js';
 import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'push-service-outdated';
@@ -18,17 +19,17 @@ export const pushServiceOutdated: Rule = (ctx) => {
   const evidence = evidenceFor(ctx.sheet, ...paths);
   const min = ctx.vendor?.servicePackages.find((p) => p.package === service.package);
   if (!min || (min.minVersionCode === null && min.minVersionName === null)) {
-    return finding(ID, 'ok', { detail: `${describe(service)}: the vendor publishes no minimum version.`, evidence });
+    return finding(ID, 'ok', { detail: msg('finding.push-service-outdated.no-minimum', { service: describe(service) }), evidence });
   }
   const verdict = meetsMinimum(service, min);
   if (verdict === null) return unknownFinding(ctx, ID, paths);
   const wanted = min.minVersionName ?? `versionCode ${min.minVersionCode}`;
-  if (verdict) return finding(ID, 'ok', { detail: `${describe(service)} meets the minimum ${wanted}.`, evidence });
+  if (verdict) return finding(ID, 'ok', { detail: msg('finding.push-service-outdated.ok', { service: describe(service), wanted }), evidence });
   const have = service.versionName ?? `versionCode ${service.versionCode}`;
   return finding(ID, 'error', {
-    detail: `${service.package} is ${have}; the vendor push SDK needs ${wanted} or later.`,
+    detail: msg('finding.push-service-outdated.old', { package: service.package, have, wanted }),
     evidence,
-    remedy: `Update ${service.package} from the vendor app store or with a system update, then open the app so it registers again.`,
+    remedy: msg('finding.push-service-outdated.remedy', { package: service.package }),
   });
 };
 

@@ -34,3 +34,17 @@ describe('unknownReason', () => {
     expect(unknownReason(sheet({}), 'app.hibernated')).toBe('app.hibernated was not read from the phone');
   });
 });
+
+describe('finding() with plain English (a rule not yet converted)', () => {
+  it('still works, keeps the English in every language and marks it untranslated', async () => {
+    const { finding } = await import('./rule.js');
+    const { localizeFinding } = await import('../../../common/i18n/render-finding.js');
+    const f = finding('dnd-on', 'warning', { detail: 'Plain English detail.', remedy: 'Plain English remedy.' });
+    expect(f.detail).toBe('Plain English detail.');
+    expect(f.message?.detail).toEqual({ key: 'untranslated', params: { text: 'Plain English detail.' } });
+    const zh = localizeFinding(f, 'zh-CN');
+    expect(zh.title).toBe('免打扰已关闭');
+    expect(zh.detail).toBe('Plain English detail.');
+    expect(zh.remedy).toBe('Plain English remedy.');
+  });
+});

@@ -1,6 +1,10 @@
 import type { AppFacts, Evidence, FactPath, FactSheet, PushChannel } from '../../../common/domain/facts.js';
-import type { Finding, Severity } from '../../../common/domain/findings.js';
+import type { Finding, FindingMessage, Msg, SettingRef, Severity } from '../../../common/domain/findings.js';
 import { checklistEntry } from '../../../common/checklist/checklist.js';
+import { localizeFinding } from '../../../common/i18n/render-finding.js';
+import { msg, setting } from '../../../common/i18n/msg.js';
+import { reasonMsg } from './reason-messages.js';
+import type { RomScreen } from '../../../common/vendors/rom-labels.js';
 import type { VendorEntry } from '../../../common/vendors/vendor-table.js';
 
 export interface RuleContext {
@@ -78,34 +82,57 @@ function ancestors(path: FactPath): FactPath[] {
 }
 
 export interface FindingParts {
-  detail: string;
+  /**
+   * A catalog message (`msg('finding.<id>.<case>', {...})`). A plain string is the fallback for a rule not yet
+   * converted: it is kept as English in every language (message key `untranslated`) — convert it.
+   */
+  detail: Msg | string;
   evidence?: Evidence[];
-  remedy?: string;
+  remedy?: Msg | string;
   fixId?: string;
 }
 
-/** A finding for checklist step `id`; title and FAQ reference come from the checklist catalog. */
+/** UNTRANSLATED: English from a rule that has not moved to the catalog yet; rendered as is in every locale. */
+function untranslated(text: string): Msg {
+  return msg('untranslated', { text });
+}
+
+const asMsg = (m: Msg | string): Msg => (typeof m === 'string' ? untranslated(m) : m);
+
+/** The title message of a checklist step: `check.<id>.title`, its checklist wording when a catalog lacks it. */
+export function titleMsg(id: string): Msg {
+  return { key: `check.${id}.title`, fallback: checklistEntry(id).title };
+}
+
+/**
+ * A finding for checklist step `id`; title and FAQ reference come from the checklist catalog. Rules give
+ * messages, not sentences: the texts here are English, and the report stage renders them again for the
+ * reader's locale (common/i18n/render-finding.ts).
+ */
 export function finding(id: string, severity: Severity, parts: FindingParts): Finding {
   const entry = checklistEntry(id);
+  const message: FindingMessage = { title: titleMsg(id), detail: asMsg(parts.detail) };
+  if (parts.remedy !== undefined && severity !== 'ok') message.remedy = asMsg(parts.remedy);
   const f: Finding = {
     id,
     severity,
     title: entry.title,
-    detail: parts.detail,
+    detail: '',
     evidence: parts.evidence ?? [],
-    remedy: severity === 'ok' ? '' : parts.remedy ?? '',
+    remedy: '',
     faq: entry.faq,
+    message,
   };
   if (parts.fixId && severity !== 'ok') f.fixId = parts.fixId;
-  return f;
+  return localizeFinding(f, 'en');
 }
 
 /** The `unknown` finding for a step whose facts are null, carrying the recorded reason. */
-export function unknownFinding(ctx: RuleContext, id: string, paths: FactPath[], remedy?: string): Finding {
+export function unknownFinding(ctx: RuleContext, id: string, paths: FactPath[], remedy?: Msg | string): Finding {
   return finding(id, 'unknown', {
-    detail: `Could not be read: ${unknownReason(ctx.sheet, ...paths)}.`,
+    detail: msg('finding.unknown.detail', { reason: reasonMsg(unknownReason(ctx.sheet, ...paths)) }),
     evidence: evidenceFor(ctx.sheet, ...paths),
-    remedy: remedy ?? 'Re-run the audit with the phone connected and unlocked; if it stays unknown, check this on the phone by hand.',
+    remedy: remedy ?? msg('finding.unknown.remedy'),
   });
 }
 
@@ -127,11 +154,28 @@ export function channelOf(sheet: FactSheet): PushChannel | null {
   return sheet.facts.pushChannel;
 }
 
+/** The app's package where one is under test, else "the app" in the reader's language. */
+export function appParam(ctx: RuleContext): Msg | string {
+  return ctx.app ?? msg('setting.the-app');
+}
+
+/** The path to a settings screen on this phone's ROM (rom-labels.ts), rendered per locale. */
+export function screen(ctx: RuleContext, which: RomScreen): SettingRef {
+  return setting(which, ctx.sheet.facts.rom?.name ?? null, ctx.app);
+}
+
+/** The vendor's name, or "the vendor" in the reader's language. */
+export function vendorName(ctx: RuleContext): Msg | string {
+  const v = ctx.vendor;
+  return v ? { key: `vendor.${v.vendor}.name`, fallback: v.displayName } : msg('word.vendor');
+}
+
+/** UNTRANSLATED helper kept for rules not yet converted: the package, or "the app" in English. Use `appParam()`. */
 export function appLabel(ctx: RuleContext): string {
   return ctx.app ?? 'the app';
 }
 
-/** Vendor wording where the table has it, else stock Android wording. */
+/** UNTRANSLATED helper kept for rules not yet converted: English vendor wording, else stock Android wording. Use `screen()`. */
 export function vendorText(vendor: VendorEntry | null, pick: (v: VendorEntry) => string | undefined, fallback: string): string {
   return (vendor && pick(vendor)) ?? fallback;
 }

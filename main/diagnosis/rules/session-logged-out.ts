@@ -1,4 +1,4 @@
-import { FAQ } from '../../../common/checklist/checklist.js';
+import { msg } from '../../../common/i18n/msg.js';
 import { evidenceFor, finding, withApp, type Rule } from './rule.js';
 
 const ID = 'session-logged-out';
@@ -7,11 +7,8 @@ const ID = 'session-logged-out';
 export const sessionLoggedOut: Rule = (ctx) => withApp(ctx, ID, () => {
   const reported = ctx.sheet.facts.pushLog?.tokenReported === true;
   return finding(ID, 'manual', {
-    detail: reported
-      ? 'The log shows a push token reported after a login; whether the user has logged out or been kicked since cannot be read from the phone.'
-      : 'Whether the user is still logged in cannot be read from the phone.',
+    detail: reported ? msg('finding.session-logged-out.reported') : msg('finding.session-logged-out.unknown'),
     evidence: reported ? evidenceFor(ctx.sheet, 'pushLog.tokenReported') : [],
-    remedy: 'Ask whether the user logged out, or logged in on another device (multi-device kick), since the last message arrived: '
-      + `either stops offline push until the next login (${FAQ.overview}). The REST call query_online_status should show PushOnline for the account.`,
+    remedy: msg('finding.session-logged-out.remedy'),
   });
 });

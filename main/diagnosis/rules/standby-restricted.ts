@@ -1,4 +1,5 @@
-import { evidenceFor, finding, unknownFinding, withApp, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { appParam, evidenceFor, finding, screen, unknownFinding, withApp, type Rule } from './rule.js';
 
 const ID = 'standby-restricted';
 /** UsageStatsManager.STANDBY_BUCKET_* values as `am get-standby-bucket` prints them. */
@@ -13,23 +14,17 @@ const RESTRICTED = 45;
  * RARE (40) rations them: warning. Anything more active is fine.
  */
 export const standbyRestricted: Rule = (ctx) => withApp(ctx, ID, (app) => {
-  const bucket = app.standbyBucket;
-  if (bucket === null) return unknownFinding(ctx, ID, ['app.standbyBucket']);
+  const value = app.standbyBucket;
+  if (value === null) return unknownFinding(ctx, ID, ['app.standbyBucket']);
   const evidence = evidenceFor(ctx.sheet, 'app.standbyBucket');
-  const name = `${BUCKETS[bucket] ?? 'unknown bucket'} (${bucket})`;
-  const remedy = 'Open the app and use it; the system then moves it to a more active bucket. On Android 12+ also set '
-    + 'Settings → Apps → the app → Battery to "Unrestricted".';
-  if (bucket >= RESTRICTED) {
-    return finding(ID, 'error', {
-      detail: `${ctx.app} is in standby bucket ${name}: the system barely lets it run in background.`,
-      evidence, remedy, fixId: 'set-standby-active',
-    });
+  // The bucket's constant name is Android's own word, printed as is; `value` is not a count, so no digit grouping.
+  const p = { app: appParam(ctx), bucket: BUCKETS[value] ?? msg('finding.standby-restricted.unknown-bucket'), value: String(value) };
+  const remedy = msg('finding.standby-restricted.remedy', { path: screen(ctx, 'backgroundRunning') });
+  if (value >= RESTRICTED) {
+    return finding(ID, 'error', { detail: msg('finding.standby-restricted.restricted', p), evidence, remedy, fixId: 'set-standby-active' });
   }
-  if (bucket >= RARE) {
-    return finding(ID, 'warning', {
-      detail: `${ctx.app} is in standby bucket ${name}: its background work and high-priority push quota are rationed.`,
-      evidence, remedy, fixId: 'set-standby-active',
-    });
+  if (value >= RARE) {
+    return finding(ID, 'warning', { detail: msg('finding.standby-restricted.rare', p), evidence, remedy, fixId: 'set-standby-active' });
   }
-  return finding(ID, 'ok', { detail: `${ctx.app} is in standby bucket ${name}.`, evidence });
+  return finding(ID, 'ok', { detail: msg('finding.standby-restricted.ok', p), evidence });
 });

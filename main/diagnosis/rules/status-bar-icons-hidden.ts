@@ -1,14 +1,13 @@
-import { channelOf, finding, type Rule } from './rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { channelOf, finding, screen, vendorName, type Rule } from './rule.js';
 
 const ID = 'status-bar-icons-hidden';
 
 /** A vendor switch no adb command reads; stock Android (the FCM phones) has no such switch. */
 export const statusBarIconsHidden: Rule = (ctx) => {
   if (channelOf(ctx.sheet) === 'fcm') return null;
-  const name = ctx.vendor?.displayName;
   return finding(ID, 'manual', {
-    detail: `Whether the status bar shows notification icons is set in the ${name ?? 'vendor'} ROM and cannot be read over adb.`,
-    remedy: ctx.vendor?.remedies.statusBarIcons
-      ?? 'Check the ROM\'s status-bar settings (Settings → Notifications & status bar) show notification icons.',
+    detail: msg('finding.status-bar-icons-hidden.manual', { vendor: vendorName(ctx) }),
+    remedy: msg('finding.status-bar-icons-hidden.remedy', { path: screen(ctx, 'statusBarIcons') }),
   });
 };

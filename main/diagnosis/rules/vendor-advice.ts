@@ -1,17 +1,25 @@
 import type { Finding } from '../../../common/domain/findings.js';
+import { msg } from '../../../common/i18n/msg.js';
 import type { VendorRestrictions } from '../../../common/vendors/vendor-table.js';
-import { channelOf, evidenceFor, finding, unknownFinding, type RuleContext } from './rule.js';
+import { channelOf, evidenceFor, finding, unknownFinding, vendorName, type RuleContext } from './rule.js';
 
-/** Section 7 advice for the phone's channel: not a fault on the phone, what to check with the vendor. */
-export function vendorAdvice(ctx: RuleContext, id: string, pick: (r: VendorRestrictions) => string): Finding | null {
+/**
+ * Section 7 advice for the phone's channel: not a fault on the phone, what to check with the vendor. The
+ * advice is the catalog's `vendor.<vendor>.<field>` (its English is the vendor table's, checked by a test).
+ */
+export function vendorAdvice(ctx: RuleContext, id: string, field: 'classification' | 'dailyLimit'): Finding | null {
   const channel = channelOf(ctx.sheet);
   if (channel === null) return unknownFinding(ctx, id, ['pushChannel', 'brand', 'manufacturer']);
   if (channel === 'none' || ctx.vendor === null) return null;
   const v = ctx.vendor;
+  const restrictions: VendorRestrictions = v.restrictions;
   return finding(id, 'info', {
-    detail: `${v.displayName}: ${pick(v.restrictions)}`,
+    detail: msg('finding.vendor-advice.detail', { vendor: vendorName(ctx), rule: { key: `vendor.${v.vendor}.${field}`, fallback: restrictions[field] } }),
     evidence: evidenceFor(ctx.sheet, 'brand', 'manufacturer'),
-    remedy: `If pushes are late or missing after the phone checks pass, check this in ${v.consoles[0]?.name ?? 'the vendor console'}`
-      + ` (${v.consoles[0]?.url ?? ''}). Vendor rules: ${v.restrictions.docs.join(' ')}`,
+    remedy: msg('finding.vendor-advice.remedy', {
+      console: v.consoles[0]?.name ?? msg('word.vendor-console'),
+      url: v.consoles[0]?.url ?? '',
+      docs: restrictions.docs.join(' '),
+    }),
   });
 }
