@@ -160,8 +160,8 @@ describe('phone view', () => {
     const verdict = screen.getByTestId('verdict');
     // The permission is the cause; the blocked-app line is its consequence, not a second problem.
     expect(verdict.textContent).toContain('Push cannot show on this phone: POST_NOTIFICATIONS is not granted');
-    expect(verdict.textContent).toContain('It also explains why these checks fail: “App notifications are blocked”.');
-    expect(within(step('app-notifications-blocked')).getByText('A consequence of the failed check “Notification permission is denied”: fix that one first.')).toBeTruthy();
+    expect(verdict.textContent).toContain('It also explains why these checks fail: “App notifications are allowed”.');
+    expect(within(step('app-notifications-blocked')).getByText('A consequence of the failed check “Notification permission is granted”: fix that one first.')).toBeTruthy();
 
     const sections = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(sections.slice(0, 3)).toEqual(['0. Session state', '1. The push channel for this phone', '2. The app\'s build']);

@@ -1,17 +1,23 @@
-import { STATE_HINTS } from '../../common/domain/device-hints.js';
+import { stateHints } from '../../common/domain/device-hints.js';
+import type { Locale } from '../../common/i18n/locale.js';
 import type { PushChannel } from '../../common/domain/facts.js';
 import type { DeviceReport, DeviceState } from '../../common/domain/report.js';
 import type { DeviceListItem } from '../../common/ipc/contract.js';
 import { brandMatches, CHANNEL_PRIORITY, VENDORS } from '../../common/vendors/vendor-table.js';
 
 /** The catalog key of each adb state's label, and what to do about it (the same words the CLI and reports use). */
-export const STATE_BADGES: { readonly [S in DeviceState]: { label: `ui.state.${S}`; action: string | null } } = {
-  device: { label: 'ui.state.device', action: null },
-  unauthorized: { label: 'ui.state.unauthorized', action: STATE_HINTS.unauthorized },
-  offline: { label: 'ui.state.offline', action: STATE_HINTS.offline },
-  'no-permissions': { label: 'ui.state.no-permissions', action: STATE_HINTS['no-permissions'] },
-  gone: { label: 'ui.state.gone', action: STATE_HINTS.gone },
+export const STATE_BADGES: { readonly [S in DeviceState]: { label: `ui.state.${S}` } } = {
+  device: { label: 'ui.state.device' },
+  unauthorized: { label: 'ui.state.unauthorized' },
+  offline: { label: 'ui.state.offline' },
+  'no-permissions': { label: 'ui.state.no-permissions' },
+  gone: { label: 'ui.state.gone' },
 };
+
+/** What to do about a phone in this state, in the reader's language; null when it is ready. */
+export function stateAction(state: DeviceState, locale: Locale): string | null {
+  return state === 'device' ? null : stateHints(locale)[state];
+}
 
 /** "Xiaomi 23049PCD8G · Android 14 · HyperOS OS1.0.5.0", using what is known so far (proper names, not messages). */
 export function identityLine(device: DeviceListItem): string {

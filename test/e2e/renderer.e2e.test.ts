@@ -117,7 +117,7 @@ describe('renderer in Chromium', () => {
     await page.getByRole('navigation', { name: 'Phones' }).getByText('3b2f9c1e').click();
     await page.getByLabel('App under test').fill('com.tencent.qcloud.tim.tuikit');
     await page.getByRole('button', { name: 'Audit' }).click();
-    await expect.poll(() => page.getByText('App is in the RESTRICTED standby bucket').count()).toBe(1);
+    await expect.poll(() => page.getByText('App standby bucket is not restricted').count()).toBe(1);
     expect(await page.getByTestId('verdict').textContent()).toContain('POST_NOTIFICATIONS is not granted');
     expect((await page.getByRole('heading', { level: 3 }).allTextContents()).slice(0, 2)).toEqual(['0. Session state', '1. The push channel for this phone']);
     expect(await violations()).toEqual([]);

@@ -1,11 +1,11 @@
 import { memo } from 'react';
 import { refKey } from '../../../common/domain/device.js';
 import type { DeviceListItem } from '../../../common/ipc/contract.js';
-import { STATE_BADGES, channelName, channelOf, identityLine } from '../device-states.js';
+import { STATE_BADGES, channelName, channelOf, identityLine, stateAction } from '../device-states.js';
 import { useT } from '../i18n.js';
 import { useAuditStore, useReport } from '../stores/audit-store.js';
 import { useDeviceListError, useDeviceStore, useDevices, useLostDevices, useSelectedKey, useServerErrors } from '../stores/device-store.js';
-import { usePrefsStore } from '../stores/prefs-store.js';
+import { useLocale, usePrefsStore } from '../stores/prefs-store.js';
 import { AdbStatus } from './adb-status.js';
 
 export function DeviceSidebar() {
@@ -51,11 +51,13 @@ export function DeviceSidebar() {
 
 const DeviceRow = memo(function DeviceRow({ device, selected }: { device: DeviceListItem; selected: boolean }) {
   const t = useT();
+  const locale = useLocale();
   const key = refKey(device);
   const report = useReport(key);
   const select = useDeviceStore((s) => s.select);
   const setView = usePrefsStore((s) => s.setView);
   const badge = STATE_BADGES[device.state];
+  const action = stateAction(device.state, locale);
   const identity = identityLine(device);
   const { channel, fromAudit } = channelOf(device, report);
   return (
@@ -79,7 +81,7 @@ const DeviceRow = memo(function DeviceRow({ device, selected }: { device: Device
           </span>
         )}
         <span className="device-server">{t('ui.on-server', { server: device.server })}</span>
-        {badge.action && <span className="device-action">{badge.action}</span>}
+        {action && <span className="device-action">{action}</span>}
       </button>
     </li>
   );

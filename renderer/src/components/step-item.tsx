@@ -3,6 +3,8 @@ import type { ManualAnswer } from '../../../common/domain/report.js';
 import type { Step } from '../checklist-view.js';
 import { asksEngineer } from '../checklist-view.js';
 import { useT } from '../i18n.js';
+import { checkTitle } from '../localized.js';
+import { useLocale } from '../stores/prefs-store.js';
 import { severityLabel } from '../severity-label.js';
 import { fixKey, useFix } from '../stores/fix-store.js';
 import { EvidenceBlock } from './evidence.js';
@@ -24,9 +26,10 @@ export function StepItem({ step, phone, device, app, answer, causedBy, live }: {
   live: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   const fixState = useFix(fixKey(phone, step.id));
   const { finding, entry, state } = step;
-  const title = finding?.title ?? entry?.title ?? step.id;
+  const title = finding?.title ?? (entry ? checkTitle(locale, step.id, entry.title) : step.id);
   const actionable = state === 'error' || state === 'warning';
   // After a fix passed, the finding may no longer name one; the result stays next to the step.
   const fix = (actionable ? step.fix : null) ?? fixState?.plan?.fix ?? null;
@@ -46,7 +49,7 @@ export function StepItem({ step, phone, device, app, answer, causedBy, live }: {
       {finding && <EvidenceBlock evidence={finding.evidence} />}
       {fix && <FixButton device={device} app={app} finding={step.id} fix={fix} disabled={!live} />}
       {asksEngineer(step) && (
-        <ManualAnswerForm device={device} finding={step.id} question={entry ? t('ui.answer.question', { checks: entry.checks }) : title} saved={answer} disabled={!live && !answer} />
+        <ManualAnswerForm device={device} finding={step.id} question={t('ui.answer.question', { checks: entry && locale === 'en' ? entry.checks : title })} saved={answer} disabled={!live && !answer} />
       )}
     </li>
   );

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type DeviceListItem, type ExportFormat, type IpcError }
 import { auditAll, exportReport } from '../bridge.js';
 import { STATE_BADGES, identityLine } from '../device-states.js';
 import { useT } from '../i18n.js';
+import { localizeReport } from '../localized.js';
 import { severityLabel } from '../severity-label.js';
 import { useAuditRun, useAuditStore, type AuditRun } from '../stores/audit-store.js';
 import { useDeviceStore, useDevices } from '../stores/device-store.js';
@@ -144,7 +145,7 @@ const LabRow = memo(function LabRow({ device }: { device: DeviceListItem }) {
   const select = useDeviceStore((s) => s.select);
   const setView = usePrefsStore((s) => s.setView);
   const run = useAuditRun(refKey(device)) ?? undefined;
-  const report = run?.report ?? null;
+  const report = useMemo(() => (run?.report ? localizeReport(run.report, locale) : null), [run?.report, locale]);
   const verdict = useMemo(() => (report ? verdictOf(report.findings, report.state, locale) : null), [report, locale]);
   const cells = useMemo(() => KEY_CHECKS.map((c) => ({ key: c.key, finding: report ? worst(report.findings, c.ids) : null })), [report]);
   const state = device.state === 'device' ? null : t(STATE_BADGES[device.state].label);

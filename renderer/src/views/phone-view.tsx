@@ -2,15 +2,16 @@ import { useEffect, useState } from 'react';
 import { refKey } from '../../../common/domain/device.js';
 import type { DeviceListItem } from '../../../common/ipc/contract.js';
 import { auditPhone } from '../bridge.js';
-import { STATE_BADGES, channelName, channelOf, identityLine } from '../device-states.js';
+import { STATE_BADGES, channelName, channelOf, identityLine, stateAction } from '../device-states.js';
 import { useT } from '../i18n.js';
+import { useLocalizedReport } from '../localized.js';
 import { AppPicker } from '../components/app-picker.js';
 import { ChangesList } from '../components/changes-list.js';
 import { Checklist } from '../components/checklist.js';
 import { VerdictBanner } from '../components/verdict-banner.js';
 import { useAuditRun } from '../stores/audit-store.js';
 import { useSelectedDevice } from '../stores/device-store.js';
-import { phoneKey, useAppFor } from '../stores/prefs-store.js';
+import { phoneKey, useAppFor, useLocale } from '../stores/prefs-store.js';
 
 export function PhoneView() {
   const t = useT();
@@ -28,6 +29,7 @@ export function PhoneView() {
 
 function PhonePane({ device }: { device: DeviceListItem }) {
   const t = useT();
+  const locale = useLocale();
   const key = refKey(device);
   const run = useAuditRun(key);
   const remembered = useAppFor(phoneKey(device));
@@ -35,9 +37,10 @@ function PhonePane({ device }: { device: DeviceListItem }) {
   useEffect(() => setApp(remembered), [remembered]);
   const ready = device.state === 'device';
   const running = run?.status === 'running';
-  const report = run?.report ?? null;
+  const report = useLocalizedReport(run?.report ?? null);
   const { channel } = channelOf(device, report);
   const badge = STATE_BADGES[device.state];
+  const action = stateAction(device.state, locale);
 
   return (
     <div className="phone-pane">
@@ -62,10 +65,10 @@ function PhonePane({ device }: { device: DeviceListItem }) {
           </button>
         </form>
       </header>
-      {badge.action && (
+      {action && (
         <div className={`notice ${device.state === 'gone' || device.state === 'offline' ? 'notice-error' : 'notice-warning'}`} role="alert">
           <strong>{t(`ui.state-notice.${device.state as Exclude<typeof device.state, 'device'>}`)}</strong>
-          <p>{badge.action}</p>
+          <p>{action}</p>
           {report && <p>{t('ui.kept-report')}</p>}
         </div>
       )}
