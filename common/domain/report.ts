@@ -33,6 +33,18 @@ export interface PushTestResult {
   postedAt: string | null;
   latencyMs: number | null;
   displayed: boolean | null;
+  /** Additions (issue 11): the phone's condition when the push was sent (foreground, background, locked, killed, stopped, doze). */
+  condition?: string;
+  acceptedAt?: string | null;
+  /** The channel it was posted on, and that channel's importance (0 NONE … 5 MAX). */
+  channelId?: string | null;
+  importance?: number | null;
+  /** Why it was or was not displayed: shown, silent, dnd, min-importance. */
+  displayedReason?: string | null;
+  /** Why it was not posted: channel-missing, app-stopped, app-blocked, channel-blocked, deferred-doze, data-message, fcm-foreground, im-online, no-trace. */
+  notDeliveredReason?: string | null;
+  /** `pkg/.Activity` resumed after tapping the notification (`push --click`). */
+  clickedActivity?: string | null;
 }
 
 /** A safe on-phone fix that was applied (`fix --finding`, the workstation's Fix button). */

@@ -273,6 +273,7 @@ export function createAdbTsPort(options: AdbTsPortOptions): AdbTsPort {
       cancelled = true;
       connection.destroy();
     };
+    opts.onOpen?.();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
     let streamError: unknown = null;

@@ -37,6 +37,8 @@ export interface StreamOptions {
   onLine: (line: string) => void;
   /** How long opening the stream may take. Default: the port's shell timeout. */
   openTimeoutMs?: number;
+  /** Called once the phone has accepted the stream (the command is starting), before any line arrives. */
+  onOpen?: () => void;
 }
 
 /** How a streamed command ended. */

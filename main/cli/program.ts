@@ -7,6 +7,7 @@ import * as auditCommand from './commands/audit.js';
 import * as captureCommand from './commands/capture.js';
 import * as devicesCommand from './commands/devices.js';
 import * as fixCommand from './commands/fix.js';
+import * as pushCommand from './commands/push.js';
 import * as serveCommand from './commands/serve.js';
 import * as versionCommand from './commands/version.js';
 
@@ -75,7 +76,7 @@ export function addCommonOptions(command: Command): Command {
 export type CommandModule = { register(program: Command, deps: CliDeps): void };
 
 /** Subcommands, each in commands/<name>.ts exporting `register(program, deps)`. */
-const COMMANDS: readonly CommandModule[] = [devicesCommand, auditCommand, captureCommand, analyzeCommand, fixCommand, serveCommand, versionCommand];
+const COMMANDS: readonly CommandModule[] = [devicesCommand, auditCommand, captureCommand, analyzeCommand, fixCommand, pushCommand, serveCommand, versionCommand];
 
 export function buildProgram(deps: CliDeps): Command {
   const program = new Command('push-doctor')

@@ -52,11 +52,13 @@ function renderDevice(d: DeviceReport, t: T, locale: Locale): string[] {
   if (d.pushTests.length > 0) {
     out.push(`**${t('report.test-pushes')}**`, '');
     for (const p of d.pushTests) {
+      // Channel, condition and reasons are identifiers (the phone's channel id, the condition and reason codes): shown as code in every language.
+      const extra = [p.channelId ? code(p.channelId) : '', p.displayedReason ? code(p.displayedReason) : ''].filter(Boolean).join(' ');
       const delivery = p.postedAt
-        ? t('report.md.posted', { time: formatTime(locale, p.postedAt) }) + (p.latencyMs !== null ? ` (${formatDuration(locale, p.latencyMs)})` : '')
-        : t('report.not-posted');
+        ? t('report.md.posted', { time: formatTime(locale, p.postedAt) }) + (p.latencyMs !== null ? ` (${formatDuration(locale, p.latencyMs)})` : '') + (extra ? ` ${extra}` : '')
+        : t('report.not-posted') + (p.notDeliveredReason ? ` (${code(p.notDeliveredReason)})` : '');
       out.push(`- ${t('report.md.push-line', {
-        route: code(p.route),
+        route: code(p.route) + (p.condition ? ` · ${code(p.condition)}` : ''),
         sent: formatTime(locale, p.sentAt),
         result: t(p.accepted ? 'report.accepted' : 'report.rejected'),
         response: `${code(p.response.code)} ${escapeInline(p.response.meaning)}`,

@@ -113,6 +113,13 @@ export const PushTestResultSchema = z.object({
   postedAt: z.iso.datetime({ offset: true }).nullable(),
   latencyMs: z.number().nonnegative().nullable(),
   displayed: z.boolean().nullable(),
+  condition: z.string().optional(),
+  acceptedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  channelId: z.string().nullable().optional(),
+  importance: z.number().int().nullable().optional(),
+  displayedReason: z.string().nullable().optional(),
+  notDeliveredReason: z.string().nullable().optional(),
+  clickedActivity: z.string().nullable().optional(),
 });
 
 /** ../shared/spec/report.md additions: `devices[].ref`, the device reference. */

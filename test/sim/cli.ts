@@ -1,10 +1,12 @@
+import { chmodSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { listProfiles } from './android/create-phone.js';
 import { PROFILES_DIR, startLab } from './lab.js';
+import { startPushLab, type PushLab } from './push-lab.js';
 
 /**
- * `npm run sim -- [--profile NAME …] [--count N] [--adb-port P] [--latency-ms N] [--list]`
+ * `npm run sim -- [--profile NAME …] [--count N] [--adb-port P] [--latency-ms N] [--push-servers FILE] [--list]`
  * (contract: ../shared/spec/cli.md, "The device simulator").
  */
 
@@ -26,6 +28,7 @@ interface SimOptions {
   count: number;
   adbPort: number;
   latencyMs?: number;
+  pushServers?: string;
   list?: boolean;
 }
 
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--count <n>', 'copies of each profile', integer(1, 200), 1)
     .option('--adb-port <port>', 'adb server port (default $ANDROID_ADB_SERVER_PORT or 5037)', integer(1, 65535), defaultAdbPort())
     .option('--latency-ms <ms>', 'delay before every Android command a phone runs', integer(0, 60_000))
+    .option('--push-servers <file>', 'also run every push route\'s local server, delivering to these phones; write their credentials to FILE (mode 600)')
     .option('--list', 'list the profiles and exit')
     .exitOverride();
   try {
@@ -73,9 +77,21 @@ async function main(argv: string[]): Promise<number> {
     ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
   });
   for (const phone of lab.phones) process.stdout.write(`READY ${phone.serial} ${phone.profile}\n`);
+  let pushLab: PushLab | null = null;
+  if (options.pushServers) {
+    const phones = lab.phones.map((p) => ({ serial: p.serial, phone: p.phone }));
+    // An IM account per phone, named after its serial's port, for `push --route tencent-im --token im_PORT`.
+    const imAccounts = Object.fromEntries(lab.phones.map((p) => [`im_${p.port}`, p.serial]));
+    pushLab = await startPushLab(phones, { app: 'com.example.im', imAccounts });
+    writeFileSync(options.pushServers, JSON.stringify(pushLab.credentials, null, 2), { mode: 0o600 });
+    chmodSync(options.pushServers, 0o600);
+    for (const [route, server] of pushLab.servers) process.stdout.write(`PUSH ${route} ${server.url}\n`);
+    for (const account of Object.keys(imAccounts)) process.stdout.write(`IM ${account} ${imAccounts[account]}\n`);
+  }
   process.stdout.write('ALL READY\n');
 
   await stopRequested;
+  await pushLab?.close();
   await lab.stop();
   return 0;
 }

@@ -19,6 +19,28 @@ export interface ActivityStart {
 }
 
 /**
+ * What a phone holds only while it runs (never in a profile): the screen, the charger, Doze, which app
+ * processes are alive and which one is on top. Conditions for a test push (issue 11) change these.
+ */
+export interface DeviceRuntime {
+  screenOn: boolean;
+  /** `dumpsys battery unplug`: BatteryService reports no charger until `dumpsys battery reset`. */
+  batteryUnplugged: boolean;
+  /** `dumpsys deviceidle force-idle`: deep Doze (STATE_IDLE) until `unforce`. */
+  deepIdleForced: boolean;
+  /** Packages with a live process (started by an activity, gone after `am kill` / `am force-stop`). */
+  running: Set<string>;
+  /** The package whose activity is resumed, or null on the home screen. */
+  foreground: string | null;
+  /** Work Doze holds back (normal-priority FCM), run when the phone leaves deep idle. */
+  deferred: (() => void)[];
+  /** `cmd statusbar expand-notifications`: the shade is pulled down (uiautomator then sees the notifications). */
+  shadeExpanded: boolean;
+  /** The resumed activity (package and full class name), null for the launcher. */
+  resumed: { pkg: string; className: string } | null;
+}
+
+/**
  * Everything an Android command reads or changes on one simulated phone. Commands render their
  * output from here on every call, so a change made by one command shows in the next.
  */
@@ -26,6 +48,7 @@ export class AndroidDevice {
   readonly logcat: LogcatBuffers;
   readonly sdk: number;
   readonly activityStarts: ActivityStart[] = [];
+  readonly runtime: DeviceRuntime = { screenOn: true, batteryUnplugged: false, deepIdleForced: false, running: new Set(), foreground: null, deferred: [], shadeExpanded: false, resumed: null };
   private nextPid = 20000;
 
   constructor(
@@ -59,6 +82,13 @@ export class AndroidDevice {
   installedPackage(name: string): SimPackage | undefined {
     const pkg = this.findPackage(name);
     return pkg?.installed ? pkg : undefined;
+  }
+
+  /** Leaves forced deep idle, running what Doze held back (the maintenance window's delivery). */
+  leaveDeepIdle(): void {
+    this.runtime.deepIdleForced = false;
+    const held = this.runtime.deferred.splice(0);
+    for (const run of held) run();
   }
 
   allocatePid(): number {

@@ -6,6 +6,7 @@ import { stockSettingsActivities } from './stock-settings.js';
 import { ANDROID_COMMANDS } from './commands/registry.js';
 import { postNotification } from './commands/notification-post.js';
 import type { PhoneOptions, PostResult, ShellIo, SimFileStat, SimPhone } from './phone.js';
+import { deliverPush, pushTokens, type DeliveryResult, type SimPush } from './push-delivery.js';
 import type { PhoneState, ProfileManifest } from './profile.js';
 import { checkGetprop, formatZodProblems, manifestSchema, phoneStateSchema, readGetprop, type ProfileProblem } from './profile-schema.js';
 import { runShell, type CommandEntry, type ShellHost } from './shell/interpreter.js';
@@ -153,6 +154,18 @@ class SimulatedPhone implements SimPhone {
 
   writeFile(path: string, data: Buffer, mode: number, mtime: number): void {
     this.device.fs.write(path, data, mode, mtime);
+  }
+
+  deliverPush(push: SimPush): DeliveryResult {
+    return deliverPush(this.device, push);
+  }
+
+  foregroundPackage(): string | null {
+    return this.device.runtime.screenOn ? this.device.runtime.foreground : null;
+  }
+
+  pushTokens(): Map<string, { pkg: string; transport: SimPush['transport'] }> {
+    return pushTokens(this.device);
   }
 
   postAppNotification(pkg: string, channelId: string, title: string, text: string): PostResult {

@@ -1,3 +1,4 @@
+import type { DeliveryResult, SimPush } from './push-delivery.js';
 import type { ProfileManifest } from './profile.js';
 
 /**
@@ -41,6 +42,12 @@ export interface SimPhone {
   postAppNotification?(pkg: string, channelId: string, title: string, text: string): PostResult;
   /** Optional (added by the simulated Android): every activity `am start` opened, oldest first. */
   readonly activityStarts?: readonly { at: number; intent: string; component: string }[];
+  /** Optional (added by the simulated Android): a push from a push service, as android/push-delivery.ts models it. */
+  deliverPush?(push: SimPush): DeliveryResult;
+  /** Optional (added by the simulated Android): the push tokens the phone's apps log, by token. */
+  pushTokens?(): Map<string, { pkg: string; transport: SimPush['transport'] }>;
+  /** Optional (added by the simulated Android): the package on top of the screen, null on the home screen or when locked. */
+  foregroundPackage?(): string | null;
 }
 
 /** Optional (added by the simulated Android): what became of a simulated push. */

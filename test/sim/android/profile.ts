@@ -108,6 +108,8 @@ export interface PostedNotification {
   /** ms since epoch. */
   postTime: number;
   userId: number;
+  /** Optional (added by the simulator): Do Not Disturb intercepted it (ZenModeHelper.shouldIntercept). */
+  intercepted?: boolean;
 }
 
 export interface PhoneState {

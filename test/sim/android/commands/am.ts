@@ -21,6 +21,8 @@ export const am: AndroidCommand = async (io, device) => {
       return setStandbyBucket(io, device, withoutUser(args));
     case 'force-stop':
       return forceStop(io, device, withoutUser(args));
+    case 'kill':
+      return kill(io, device, withoutUser(args));
     case 'start':
     case 'start-activity':
       return start(io, device, args);
@@ -96,9 +98,30 @@ async function forceStop(io: CommandIo, device: AndroidDevice, args: string[]): 
   const pkg = device.installedPackage(name);
   if (!pkg) return 0;
   pkg.stopped = true;
+  device.runtime.running.delete(pkg.name);
+  if (device.runtime.foreground === pkg.name) device.runtime.foreground = null;
+  if (device.runtime.resumed?.pkg === pkg.name) device.runtime.resumed = null;
   device.log('system', 'I', 'ActivityManager', `Force stopping ${pkg.name} appid=${pkg.uid % 100000} user=0: from pid ${device.allocatePid()}`);
   // NotificationManagerService cancels a package's notifications on ACTION_PACKAGE_RESTARTED.
   cancelPackageNotifications(device, pkg.name, 'PACKAGE_CHANGED');
+  return 0;
+}
+
+/**
+ * `am kill PKG`: ActivityManagerService.killBackgroundProcesses — kills the app's processes unless one is in
+ * the foreground, prints nothing, and leaves the package out of the stopped state (as when the system
+ * reclaims memory), so broadcasts such as FCM's still start it.
+ */
+async function kill(io: CommandIo, device: AndroidDevice, args: string[]): Promise<number> {
+  const name = args[0];
+  if (!name) {
+    await io.err('Error: no package specified\n');
+    return 255;
+  }
+  const pkg = device.installedPackage(name);
+  if (!pkg || device.runtime.foreground === pkg.name || !device.runtime.running.has(pkg.name)) return 0;
+  device.runtime.running.delete(pkg.name);
+  device.log('events', 'I', 'am_kill', `[0,${device.allocatePid()},${pkg.name},900,kill background]`);
   return 0;
 }
 
@@ -108,6 +131,9 @@ async function forceStop(io: CommandIo, device: AndroidDevice, args: string[]): 
  */
 export function launchActivity(device: AndroidDevice, pkg: SimPackage, className: string, intentParts: string[]): void {
   pkg.stopped = false;
+  device.runtime.running.add(pkg.name);
+  device.runtime.foreground = pkg.name;
+  device.runtime.resumed = { pkg: pkg.name, className };
   if (pkg.standbyBucket > 10) pkg.standbyBucket = 10;
   const pid = device.allocatePid();
   const tag = device.sdk >= 29 ? 'ActivityTaskManager' : 'ActivityManager';

@@ -23,9 +23,25 @@ export async function deviceidleCommand(io: CommandIo, device: AndroidDevice, ar
     await io.out('1\n');
     return 0;
   }
+  if (verb === 'force-idle') {
+    // DeviceIdleController.onShellCommand: steps the deep state machine to STATE_IDLE whatever the screen and charger say.
+    device.runtime.deepIdleForced = true;
+    await io.out('Now forced in to deep idle mode\n');
+    return 0;
+  }
+  if (verb === 'unforce') {
+    device.leaveDeepIdle();
+    const state = deepState(device);
+    await io.out(`Light state: ${state}, deep state: ${state}\n`);
+    return 0;
+  }
   if (verb === 'get') {
     const which = rest[0];
-    const states: Record<string, string> = { light: 'ACTIVE', deep: 'ACTIVE', force: 'false', screen: 'true', charging: 'true', network: 'true' };
+    const rt = device.runtime;
+    const states: Record<string, string> = {
+      light: rt.deepIdleForced ? 'OVERRIDE' : deepState(device), deep: deepState(device), force: String(rt.deepIdleForced),
+      screen: String(rt.screenOn), charging: String(!rt.batteryUnplugged), network: 'true',
+    };
     await io.out(`${(which && states[which]) ?? 'Unknown get option: ' + (which ?? '')}\n`);
     return 0;
   }
@@ -35,6 +51,13 @@ export async function deviceidleCommand(io: CommandIo, device: AndroidDevice, ar
   }
   await io.err(`Unknown command: ${verb}\n`);
   return 255;
+}
+
+/** IDLE while forced; INACTIVE once screen off on battery (the first step towards Doze); ACTIVE otherwise. */
+function deepState(device: AndroidDevice): string {
+  const rt = device.runtime;
+  if (rt.deepIdleForced) return 'IDLE';
+  return !rt.screenOn && rt.batteryUnplugged ? 'INACTIVE' : 'ACTIVE';
 }
 
 function whitelistRows(device: AndroidDevice): string[] {
@@ -131,18 +154,18 @@ function fullDump(device: AndroidDevice): string {
     ...section('Whitelist user app ids', uidsOf(lists.user)),
     ...section('Whitelist all app ids', uidsOf([...lists.system, ...lists.user])),
     '  mLightEnabled=true  mDeepEnabled=true',
-    '  mForceIdle=false',
+    `  mForceIdle=${device.runtime.deepIdleForced}`,
     '  mUseMotionSensor=true mMotionSensor={Sensor name="Significant motion", vendor="Google", version=1, type=17, maxRange=1.0, resolution=1.0, power=0.5, minDelay=-1}',
-    '  mScreenOn=true',
+    `  mScreenOn=${device.runtime.screenOn}`,
     '  mScreenLocked=false',
     '  mNetworkConnected=true',
-    '  mCharging=true',
+    `  mCharging=${!device.runtime.batteryUnplugged}`,
     `  mBatterySaverEnabled=${lowPower}`,
     '  mMotionActive=false',
     '  mNotMoving=false',
     '  mLocating=false',
     '  mHasGps=true mHasNetwork=true mLocated=false',
-    '  mState=ACTIVE mLightState=ACTIVE',
+    `  mState=${deepState(device)} mLightState=${device.runtime.deepIdleForced ? 'OVERRIDE' : deepState(device)}`,
     '  mInactiveTimeout=+30m0s0ms',
     '  mNextIdlePendingDelay=0',
     '  mNextIdleDelay=0',

@@ -91,7 +91,7 @@ function notificationRecord(device: AndroidDevice, record: PostedNotification, r
     `${p}    }`,
     `${p}mImportance=${importanceToString(importance)}`,
     `${p}mImportanceExplanation=app`,
-    `${p}mIntercept=false`,
+    `${p}mIntercept=${record.intercepted ?? false}`,
     `${p}mCreationTimeMs=${record.postTime}`,
     `${p}mUpdateTimeMs=${record.postTime}`,
     `${p}mSound=${channel?.sound ?? 'null'}`,

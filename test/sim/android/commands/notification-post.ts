@@ -71,7 +71,10 @@ export function postNotification(device: AndroidDevice, request: PostRequest): P
 
   const key = notificationKey(0, pkg.name, request.id, request.tag, pkg.uid);
   const existing = device.state.posted.findIndex((p) => p.pkg === pkg.name && p.id === request.id && p.tag === request.tag);
+  // ZenModeFiltering.shouldIntercept: with DND on, a channel that may not bypass it is intercepted (no sound, no peek).
+  const intercepted = Number(device.state.settings.global['zen_mode'] ?? '0') !== 0 && !channel.bypassDnd;
   const record = {
+    intercepted,
     pkg: pkg.name,
     id: request.id,
     tag: request.tag,
@@ -90,7 +93,7 @@ export function postNotification(device: AndroidDevice, request: PostRequest): P
     `[${pkg.uid},${pid},${pkg.name},${request.id},${request.tag ?? 'NULL'},0,${notification},${existing >= 0 ? 1 : 0}]`,
     SYSTEM_SERVER_PID,
   );
-  if (channel.importance >= 3) {
+  if (channel.importance >= 3 && !intercepted) {
     const buzz = channel.vibration ? 1 : 0;
     const beep = channel.sound ? 1 : 0;
     const blink = channel.lights ? 1 : 0;

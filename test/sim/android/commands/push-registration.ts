@@ -36,6 +36,14 @@ function vendorToken(channel: string, seed: string): string {
   }
 }
 
+/** The token this phone's app logs for its push channel (the one a test push must name to reach it). */
+export function pushTokenOf(device: AndroidDevice, pkg: SimPackage): string | null {
+  const behaviour = pkg.pushBehaviour;
+  if (!behaviour || (behaviour.tokenResult !== 'success' && behaviour.tokenResult.errorCode === -1)) return null;
+  const channel = behaviour.channel.toLowerCase();
+  return vendorToken(channel, `${device.manifest.name}:${pkg.name}:${channel}`);
+}
+
 /**
  * The logcat lines an app built on TUIOfflinePush writes when it starts and registers, per
  * vendor channel (exact strings: ../shared/reference/push-apis.md §4.5, from

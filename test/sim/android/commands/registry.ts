@@ -11,6 +11,8 @@ import { logcat } from './logcat.js';
 import { monkey } from './monkey.js';
 import { notificationCommand } from './notification-cmd.js';
 import { pm } from './pm.js';
+import { dumpsysBattery, dumpsysPower } from './power.js';
+import { dumpsysActivities, statusbarCommand } from './shade.js';
 import { appHibernation, appops, netpolicy } from './services.js';
 import { dumpsysSettings, settings } from './settings.js';
 import { input, screencap, uiautomator, wm } from './ui-tools.js';
@@ -33,6 +35,7 @@ function services(device: AndroidDevice): Record<string, Service> {
     netpolicy: netpolicy,
     notification: notificationCommand,
     window: withArgs(wm),
+    statusbar: statusbarCommand,
   };
   // AppHibernationService arrived in Android 12.
   if (device.sdk >= 31) table['app_hibernation'] = appHibernation;
@@ -74,11 +77,22 @@ const dumpsys: AndroidCommand = async (io, device) => {
       return 0;
     case 'deviceidle':
       return deviceidleCommand(io, device, args, true);
+    case 'power':
+      await io.out(dumpsysPower(device));
+      return 0;
+    case 'activity':
+      if (args[0] === 'activities' || args[0] === 'a') {
+        await io.out(dumpsysActivities(device));
+        return 0;
+      }
+      break;
+    case 'battery':
+      return dumpsysBattery(io, device, args);
     case 'settings':
       await io.out(dumpsysSettings(device));
       return 0;
     case '-l':
-      await io.out(['Currently running services:', '  activity', '  appops', '  deviceidle', '  netpolicy', '  notification', '  package', '  settings', '  window'].join('\n') + '\n');
+      await io.out(['Currently running services:', '  activity', '  appops', '  battery', '  deviceidle', '  netpolicy', '  notification', '  package', '  power', '  settings', '  window'].join('\n') + '\n');
       return 0;
     case undefined:
       return dumpAll(io, device);

@@ -1,6 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { AndroidDevice } from '../android-device.js';
 import type { AndroidCommand } from './command.js';
+import { shadeRows, tapShade } from './shade.js';
 
 const WIDTH = 1080;
 const HEIGHT = 2400;
@@ -80,9 +81,14 @@ export const uiautomator: AndroidCommand = async (io, device) => {
   const launcher = device.state.packages.find((p) => /launcher/.test(p.name))?.name ?? 'com.android.launcher3';
   const node = (index: number, text: string, cls: string, pkg: string, bounds: string, inner = ''): string =>
     `<node index="${index}" text="${escapeXml(text)}" resource-id="" class="${cls}" package="${pkg}" content-desc="" checkable="false" checked="false" clickable="false" enabled="true" focusable="false" focused="false" scrollable="false" long-clickable="false" password="false" selected="false" bounds="${bounds}"${inner ? `>${inner}</node>` : ' />'}`;
-  const xml =
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>" +
-    `<hierarchy rotation="0">${node(0, '', 'android.widget.FrameLayout', launcher, `[0,0][${WIDTH},${HEIGHT}]`, node(0, '', 'android.widget.LinearLayout', launcher, `[0,80][${WIDTH},${HEIGHT}]`))}</hierarchy>`;
+  const ui = 'com.android.systemui';
+  const rows = shadeRows(device).map((r, i) => node(i, '', 'android.widget.FrameLayout', ui, `[${r.bounds[0]},${r.bounds[1]}][${r.bounds[2]},${r.bounds[3]}]`,
+    node(0, r.title, 'android.widget.TextView', ui, `[48,${r.bounds[1] + 40}][1032,${r.bounds[1] + 100}]`)
+    + node(1, r.text, 'android.widget.TextView', ui, `[48,${r.bounds[1] + 110}][1032,${r.bounds[1] + 170}]`)));
+  const screen = device.runtime.shadeExpanded
+    ? node(0, '', 'android.widget.FrameLayout', ui, `[0,0][${WIDTH},${HEIGHT}]`, node(0, '', 'android.widget.ScrollView', ui, `[0,300][${WIDTH},${HEIGHT}]`, rows.join('')))
+    : node(0, '', 'android.widget.FrameLayout', launcher, `[0,0][${WIDTH},${HEIGHT}]`, node(0, '', 'android.widget.LinearLayout', launcher, `[0,80][${WIDTH},${HEIGHT}]`));
+  const xml = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>" + `<hierarchy rotation="0">${screen}</hierarchy>`;
   const problem = device.fs.writeFromShell(file, Buffer.from(xml), false);
   if (problem) {
     await io.err(`ERROR: could not write to ${file}\n`);
@@ -92,8 +98,24 @@ export const uiautomator: AndroidCommand = async (io, device) => {
   return 0;
 };
 
+/** KeyEvent codes the conditions of a test push use, by name and number (android/view/KeyEvent.java). */
+const KEYCODES: Record<string, number> = { KEYCODE_HOME: 3, KEYCODE_POWER: 26, KEYCODE_SLEEP: 223, KEYCODE_WAKEUP: 224 };
+
+/** What a key press changes: HOME leaves the app in the background, POWER/SLEEP/WAKEUP switch the screen. */
+function pressKey(device: AndroidDevice, key: string): void {
+  const code = /^\d+$/.test(key) ? Number(key) : KEYCODES[key.startsWith('KEYCODE_') ? key : `KEYCODE_${key}`];
+  const rt = device.runtime;
+  if (code === 3) {
+    rt.foreground = null;
+    rt.resumed = null;
+    rt.shadeExpanded = false;
+  }
+  else if (code === 223 || (code === 26 && rt.screenOn)) rt.screenOn = false;
+  else if (code === 224 || code === 26) rt.screenOn = true;
+}
+
 /** `input tap X Y` and friends (frameworks/base/cmds/input): silent on success. */
-export const input: AndroidCommand = async (io) => {
+export const input: AndroidCommand = async (io, device) => {
   const [verb, ...args] = io.args;
   const numeric = args.every((a) => /^-?\d+(\.\d+)?$/.test(a));
   const arity: Record<string, number> = { tap: 2, swipe: 4, keyevent: 1, text: 1 };
@@ -102,6 +124,8 @@ export const input: AndroidCommand = async (io) => {
     await io.err(`Error: Invalid arguments for command: ${verb ?? ''}\nUsage: input [<source>] <command> [<arg>...]\n`);
     return 1;
   }
+  if (verb === 'keyevent') for (const key of args) pressKey(device, key);
+  if (verb === 'tap') tapShade(device, Number(args[0]), Number(args[1]));
   return 0;
 };
 
