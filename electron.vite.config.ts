@@ -26,6 +26,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react()],
     build: {
+      // The lab server sends the page to browsers over the network: ship it minified.
+      minify: true,
       rolldownOptions: {
         // ws-bridge.js is the lab server's stand-in for the preload (`push-doctor serve` loads it before
         // the app's module); the desktop app's index.html never loads it. A fixed name, so the server finds it.

@@ -155,3 +155,4 @@ await (await import('./apk-decode.js')).apkDecode();
 await labAtScale(env);
 await (await import('./fix-recheck.js')).fixRecheck(env, LATENCY_MS);
 await (await import('./push-watch.js')).pushWatch(env);
+await (await import('./workstation.js')).workstation(env);

@@ -112,15 +112,14 @@ describe('renderer in Chromium', () => {
     await page.context().close();
   });
 
-  it('runs an audit and shows its findings grouped by severity', async () => {
+  it('runs an audit and shows the verdict and the checklist by section', async () => {
     const { page, violations } = await openApp();
     await page.getByRole('navigation', { name: 'Phones' }).getByText('3b2f9c1e').click();
-    await page.getByLabel('App package').fill('com.tencent.qcloud.tim.tuikit');
+    await page.getByLabel('App under test').fill('com.tencent.qcloud.tim.tuikit');
     await page.getByRole('button', { name: 'Audit' }).click();
-    await expect.poll(() => page.getByText('App is in the RESTRICTED standby bucket').count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
-      'Errors: push cannot show 1', 'Warnings: push may be delayed or silenced 1', 'Worth knowing 1', 'Checked and fine 1',
-    ]);
+    await expect.poll(() => page.getByText('App standby bucket is not restricted').count()).toBe(1);
+    expect(await page.getByTestId('verdict').textContent()).toContain('POST_NOTIFICATIONS is not granted');
+    expect((await page.getByRole('heading', { level: 3 }).allTextContents()).slice(0, 2)).toEqual(['0. Session state', '1. The push channel for this phone']);
     expect(await violations()).toEqual([]);
     await page.context().close();
   });

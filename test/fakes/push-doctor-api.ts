@@ -1,5 +1,8 @@
-import type { DeviceReport } from '../../common/domain/report.js';
-import type { AdbLocation, AuditProgress, DeviceEventPayload, DeviceListItem, IpcError, PushDoctorApi } from '../../common/ipc/contract.js';
+import type { DeviceReport, ManualAnswer } from '../../common/domain/report.js';
+import type {
+  AdbLocation, AuditProgress, CredentialStatus, DeviceEventPayload, DeviceListItem, ExportRequest, FixPlanView, IpcError,
+  PushDoctorApi, Settings,
+} from '../../common/ipc/contract.js';
 
 /**
  * A fake `window.pushDoctor` implementing the preload contract, for renderer tests (jsdom) and
@@ -25,6 +28,16 @@ export interface FakeApiFixture {
    * refuses, or (by default) closes the chooser.
    */
   adbChooser?: { picks: string } | { refused: IpcError };
+  /** Third-party packages per serial, for device:packages (sorted as main sorts them). */
+  packages?: Record<string, string[]>;
+  /** What fix:plan answers per fix id; a fix without an entry is refused as UNSUPPORTED. */
+  fixPlans?: Record<string, FixPlanView>;
+  /** When set, fix:apply fails with this error. */
+  fixError?: IpcError;
+  /** Credential routes main knows, with their state. */
+  credentials?: CredentialStatus[];
+  /** What the save dialog does on report:export: saves to this path, or (by default) is cancelled. */
+  exportTo?: string;
 }
 
 export interface FakeApi {
@@ -34,6 +47,8 @@ export interface FakeApi {
   emitDeviceEvent(event: DeviceEventPayload): void;
   releaseAudit(): void;
   listenerCount(): number;
+  /** The last export main was asked for. */
+  exported(): ExportRequest | null;
 }
 
 export function createFakeApi(fixture: FakeApiFixture): FakeApi {
@@ -43,7 +58,12 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
   const calls: { method: string; args: unknown[] }[] = [];
   let release: () => void = () => undefined;
   let adbPath: string | null = null;
-  const unsupported = async (): Promise<{ ok: false; error: IpcError }> => ({ ok: false, error: { code: 'UNSUPPORTED', message: 'not faked' } });
+  let settings: Omit<Settings, 'adbPath'> = { adbServers: [], theme: 'system', locale: 'system' };
+  const currentSettings = (): Settings => ({ adbPath, ...settings });
+  let credentials: CredentialStatus[] = fixture.credentials ?? [];
+  const reports = new Map<string, DeviceReport>();
+  const keyOf = (ref: { serial: string; server: string }): string => `${ref.serial}@${ref.server}`;
+  let lastExport: ExportRequest | null = null;
   const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
   const api: PushDoctorApi = {
@@ -71,10 +91,12 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       }
       if (fixture.holdAudit) await new Promise<void>((resolve) => { release = resolve; });
       if (fixture.auditError) return { ok: false, error: fixture.auditError };
-      return { ok: true, value: { ...clone(fixture.report), serial: request.ref.serial, ref: request.ref } };
+      const report: DeviceReport = { ...clone(fixture.report), serial: request.ref.serial, ref: request.ref };
+      reports.set(keyOf(request.ref), report);
+      return { ok: true, value: clone(report) };
     },
     async getSettings() {
-      return { ok: true, value: { adbPath, adbServers: [], theme: 'system', locale: 'system' } };
+      return { ok: true, value: currentSettings() };
     },
     async setSettings(patch) {
       calls.push({ method: 'setSettings', args: [patch] });
@@ -83,7 +105,9 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
         return { ok: false, error: { code: 'INVALID_INPUT', message: 'Invalid input for settings:set: adbPath: expected null' } };
       }
       if (patch.adbPath === null) adbPath = null;
-      return { ok: true, value: { adbPath, adbServers: [], theme: 'system', locale: 'system' } };
+      const { adbPath: _path, ...rest } = patch;
+      settings = { ...settings, ...rest };
+      return { ok: true, value: currentSettings() };
     },
     async chooseAdb() {
       calls.push({ method: 'chooseAdb', args: [] });
@@ -91,15 +115,79 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       if (!chooser) return { ok: true, value: { chosen: false } };
       if ('refused' in chooser) return { ok: false, error: chooser.refused };
       adbPath = chooser.picks;
-      return { ok: true, value: { chosen: true, settings: { adbPath, adbServers: [], theme: 'system', locale: 'system' }, version: 'Android Debug Bridge version 1.0.41' } };
+      return { ok: true, value: { chosen: true, settings: currentSettings(), version: 'Android Debug Bridge version 1.0.41' } };
+    },
+    async listPackages(request) {
+      calls.push({ method: 'listPackages', args: [request] });
+      return { ok: true, value: [...(fixture.packages?.[request.ref.serial] ?? [])] };
+    },
+    async planFix(request) {
+      calls.push({ method: 'planFix', args: [request] });
+      const plan = fixture.fixPlans?.[request.fix];
+      if (!plan) return { ok: false, error: { code: 'UNSUPPORTED', message: `No safe fix ${request.fix} on this phone.` } };
+      return { ok: true, value: clone(plan) };
+    },
+    async applyFix(request) {
+      calls.push({ method: 'applyFix', args: [request] });
+      if (fixture.fixError) return { ok: false, error: fixture.fixError };
+      const plan = fixture.fixPlans?.[request.fix];
+      const report = reports.get(keyOf(request.ref));
+      if (!plan || !report) return { ok: false, error: { code: 'NOT_FOUND', message: 'Audit the phone before fixing it.' } };
+      const before = report.findings.find((f) => f.id === request.finding) ?? null;
+      // As main does: a state-changing fix re-checks the finding (here: it now passes); a screen only opens.
+      const after = before && plan.changesState ? { ...before, severity: 'ok' as const, remedy: '' } : null;
+      const record = {
+        finding: request.finding, fix: request.fix, command: plan.commands[0] ?? '', at: '2026-12-02T13:00:00.000Z', ok: true,
+        ...(after ? { after: after.severity } : {}),
+      };
+      report.findings = report.findings.map((f) => (after && f.id === after.id ? after : f));
+      report.fixes = [...(report.fixes ?? []), record];
+      return {
+        ok: true,
+        value: { record, output: plan.changesState ? '' : 'Starting: Intent { act=android.settings.APP_NOTIFICATION_SETTINGS }', before, after, rechecked: after ? ['probe'] : [], report: clone(report) },
+      };
+    },
+    async setAnswer(request) {
+      calls.push({ method: 'setAnswer', args: [request] });
+      const report = reports.get(keyOf(request.ref));
+      if (!report) return { ok: false, error: { code: 'NOT_FOUND', message: 'Audit the phone before answering its steps.' } };
+      const answer: ManualAnswer = {
+        finding: request.finding, answer: request.answer, at: '2026-12-02T13:00:00.000Z', ...(request.note ? { note: request.note } : {}),
+      };
+      report.answers = [...(report.answers ?? []).filter((a) => a.finding !== request.finding), answer];
+      return { ok: true, value: clone(report.answers) };
+    },
+    async exportReport(request) {
+      calls.push({ method: 'exportReport', args: [request] });
+      lastExport = clone(request);
+      if (!fixture.exportTo) return { ok: true, value: { saved: false } };
+      return { ok: true, value: { saved: true, path: `${fixture.exportTo}.${request.format}`, bytes: 2048 } };
+    },
+    async listCredentials() {
+      calls.push({ method: 'listCredentials', args: [] });
+      return { ok: true, value: clone(credentials) };
+    },
+    async setCredential(request) {
+      // The secret is not recorded: a fake must not teach tests to look for it anywhere.
+      calls.push({ method: 'setCredential', args: [{ route: request.route }] });
+      try {
+        JSON.parse(request.secret);
+      } catch {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: `The credential for ${request.route} is not JSON.`, hint: 'Paste the JSON file the vendor console gave you.' } };
+      }
+      credentials = credentials.map((c) => (c.route === request.route ? { ...c, set: true, storage: 'encrypted' as const } : c));
+      return { ok: true, value: clone(credentials) };
+    },
+    async clearCredential(request) {
+      calls.push({ method: 'clearCredential', args: [request] });
+      credentials = credentials.map((c) => (c.route === request.route ? { ...c, set: false, storage: 'none' as const } : c));
+      return { ok: true, value: clone(credentials) };
     },
     async openExternal(url) {
       calls.push({ method: 'openExternal', args: [url] });
       return { ok: true, value: undefined };
     },
     // The workstation's channels (fixes, answers, export, credentials) are the renderer branch's to fake.
-    listPackages: unsupported, planFix: unsupported, applyFix: unsupported, setAnswer: unsupported, exportReport: unsupported,
-    listCredentials: unsupported, setCredential: unsupported, clearCredential: unsupported,
     onDeviceEvent(listener) {
       deviceListeners.add(listener);
       return () => void deviceListeners.delete(listener);
@@ -124,6 +212,9 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
     },
     listenerCount() {
       return deviceListeners.size + progressListeners.size;
+    },
+    exported() {
+      return lastExport;
     },
   };
 }

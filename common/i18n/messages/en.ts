@@ -1,4 +1,5 @@
 import { findingsEn } from './findings-en.js';
+import { uiEn } from './ui-en.js';
 
 /**
  * English, the source catalog: every other locale has exactly these keys and placeholders (checked by the
@@ -7,6 +8,9 @@ import { findingsEn } from './findings-en.js';
  */
 export const en = {
   ...findingsEn,
+  // The workstation's own words (renderer/)
+  ...uiEn,
+
   // The verdict (common/checklist/verdict.ts)
   'verdict.error': 'Push cannot show on this phone: {what}',
   'verdict.warning': 'Push may be delayed or silenced on this phone: {what}',

@@ -1,6 +1,7 @@
 import type { CatalogOf, PlaceholdersMatch } from '../catalog.js';
 import type { SourceCatalog } from './en.js';
 import { findingsZhCN } from './findings-zh-CN.js';
+import { uiZhCN } from './ui-zh-CN.js';
 
 /**
  * 简体中文. Same keys and placeholders as en.ts: `satisfies` rejects a missing or an extra key, and the
@@ -9,6 +10,8 @@ import { findingsZhCN } from './findings-zh-CN.js';
  */
 export const zhCN = {
   ...findingsZhCN,
+  ...uiZhCN,
+
   'verdict.error': '此手机无法显示推送：{what}',
   'verdict.warning': '此手机上的推送可能延迟或无声：{what}',
   'verdict.ok': '此手机上没有阻止离线推送的设置。',

@@ -1,8 +1,10 @@
+import { useT } from '../i18n.js';
 import { useAdbLocation, useAppVersion } from '../stores/app-store.js';
 import { AdbPathForm } from './adb-path-form.js';
 
 /** Where adb was found, or what to install: the first thing to fix when no phone shows up. */
 export function AdbStatus() {
+  const t = useT();
   const adb = useAdbLocation();
   const version = useAppVersion();
   if (!adb) return null;
@@ -16,7 +18,7 @@ export function AdbStatus() {
         </div>
       )}
       <details open={!adb.found}>
-        <summary>Choose adb</summary>
+        <summary>{t('ui.adb.choose-title')}</summary>
         <AdbPathForm current={adb.source === 'settings' ? adb.path : null} />
       </details>
       {version && <span className="muted">Push Doctor {version}</span>}

@@ -10,6 +10,11 @@ interface DeviceState {
   listError: IpcError | null;
   /** Servers that reported an error while tracking, by "host:port". */
   serverErrors: Record<string, IpcError>;
+  /**
+   * Phones that left the list, as last seen but in state "gone", by `refKey`: the view of a phone unplugged
+   * mid-audit keeps saying which phone it was and what was read. A phone that comes back leaves this map.
+   */
+  lost: Record<string, DeviceListItem>;
   setDevices(devices: DeviceListItem[]): void;
   setListError(error: IpcError | null): void;
   applyEvent(event: DeviceEventPayload): void;
@@ -23,7 +28,14 @@ export const useDeviceStore = create<DeviceState>()((set) => ({
   selectedKey: null,
   listError: null,
   serverErrors: {},
-  setDevices: (devices) => set({ devices, listError: null }),
+  lost: {},
+  setDevices: (devices) => set((state) => {
+    const listed = new Set(devices.map(refKey));
+    const lost = Object.fromEntries(Object.entries(state.lost).filter(([key]) => !listed.has(key)));
+    // A phone that vanished between two listings (no event seen) is lost too.
+    for (const d of state.devices) if (!listed.has(refKey(d))) lost[refKey(d)] = { ...d, state: 'gone' };
+    return { devices, listError: null, lost };
+  }),
   setListError: (listError) => set({ listError }),
   applyEvent: (event) =>
     set((state) => {
@@ -36,10 +48,16 @@ export const useDeviceStore = create<DeviceState>()((set) => ({
             ? state.devices.map((d) => (d === known ? updated : d))
             : [...state.devices, updated];
           const { [event.device.server]: _cleared, ...serverErrors } = state.serverErrors;
-          return { devices, serverErrors };
+          const { [refKey(event.device)]: _back, ...lost } = state.lost;
+          return { devices, serverErrors, lost };
         }
-        case 'removed':
-          return { devices: state.devices.filter((d) => !sameDevice(d, event.ref)) };
+        case 'removed': {
+          const gone = state.devices.find((d) => sameDevice(d, event.ref));
+          return {
+            devices: state.devices.filter((d) => d !== gone),
+            lost: gone ? { ...state.lost, [refKey(gone)]: { ...gone, state: 'gone' } } : state.lost,
+          };
+        }
         case 'server-error':
           return { serverErrors: { ...state.serverErrors, [event.server]: event.error } };
       }
@@ -49,7 +67,9 @@ export const useDeviceStore = create<DeviceState>()((set) => ({
 
 export const useDevices = (): DeviceListItem[] => useDeviceStore((s) => s.devices);
 export const useSelectedKey = (): string | null => useDeviceStore((s) => s.selectedKey);
+/** The selected phone as listed, or as last seen (state "gone") when it has left the list. */
 export const useSelectedDevice = (): DeviceListItem | null =>
-  useDeviceStore((s) => s.devices.find((d) => refKey(d) === s.selectedKey) ?? null);
+  useDeviceStore((s) => s.devices.find((d) => refKey(d) === s.selectedKey) ?? (s.selectedKey ? s.lost[s.selectedKey] ?? null : null));
+export const useLostDevices = (): Record<string, DeviceListItem> => useDeviceStore((s) => s.lost);
 export const useDeviceListError = (): IpcError | null => useDeviceStore((s) => s.listError);
 export const useServerErrors = (): Record<string, IpcError> => useDeviceStore((s) => s.serverErrors);

@@ -1,0 +1,241 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'electron-vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBridgeApi } from '../../common/ipc/client.js';
+import { BRIDGE_PATH, createSocketLink } from '../../common/ipc/ws-protocol.js';
+import { serveLab, type ServedLab } from '../../main/lab-server/serve-lab.js';
+import { freePort, runAdb } from '../sim/adb/adb-server.js';
+import { startLab, type Lab, type LabPhone } from '../sim/lab.js';
+
+/**
+ * The workstation for real: the built renderer in Debian's Chromium, talking through the lab server to the
+ * real main-process services (device port, audit, fixes) on the real adb server, with simulated phones on it.
+ * Screenshots of every screen, light and dark and in Chinese, go to test-results/screens/ to be looked at.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const APP = 'com.example.im';
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENS = path.join(repo, 'test-results', 'screens');
+
+let outDir = '';
+let adbPort = 0;
+let lab: Lab;
+let served: ServedLab;
+let base = '';
+let browser: Browser;
+let page: Page;
+let axeSource = '';
+/** Whether main answers the fix channels (the main side of the workstation has landed). */
+let fixesServed = false;
+const env = { ...process.env, ADB_EMU: '0' };
+
+const pixel = (): LabPhone => lab.phones.find((p) => p.profile === 'pixel-a16')!;
+const unauthorized = (): LabPhone => lab.phones.find((p) => p.profile === 'redmi-unauthorized-a12')!;
+const adbShell = async (serial: string, command: string): Promise<string> =>
+  (await runAdb(adbPort, ['-s', serial, 'shell', command], { timeoutMs: 20_000 })).stdout.toString('utf8');
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the end-to-end tests.`);
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'pd-workstation-'));
+  await build({ root: repo, configFile: path.join(repo, 'electron.vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  adbPort = await freePort();
+  lab = await startLab({ profiles: ['pixel-a16', 'xiaomi-hyperos-a14', 'redmi-unauthorized-a12'], adbPort });
+  // The engineer's customer turned Do Not Disturb on, as Settings does.
+  await adbShell(pixel().serial, 'settings put global zen_mode 1');
+  served = await serveLab({
+    rendererDir: path.join(outDir, 'renderer'), host: '127.0.0.1', port: 0, token: null,
+    servers: [{ host: '127.0.0.1', port: adbPort }], env, version: '0.0.0-e2e',
+  });
+  base = `http://127.0.0.1:${served.server.port}`;
+  fixesServed = await mainServesFixes();
+  axeSource = await readFile(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await mkdir(SCREENS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  // Nothing may leave the machine.
+  await page.route(/^(?!(http|ws):\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  await page.goto(`${base}/`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await lab?.stop();
+  if (adbPort) await runAdb(adbPort, ['kill-server'], { timeoutMs: 10_000 });
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+/** Asks main over the lab server's own WebSocket whether it has a fix:plan handler (not a refusal of the channel). */
+async function mainServesFixes(): Promise<boolean> {
+  const ws = new WebSocket(`${base.replace('http:', 'ws:')}${BRIDGE_PATH}`, { origin: base });
+  await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+  const api = createBridgeApi(createSocketLink(ws));
+  const answer = await api.planFix({ ref: { server: `127.0.0.1:${adbPort}`, serial: pixel().serial }, app: APP, finding: 'dnd-on', fix: 'dnd-off' });
+  ws.close();
+  return answer.ok || !/no such channel/.test(answer.error.message);
+}
+
+const nav = () => page.getByRole('navigation', { name: 'Phones' });
+const stepOf = (id: string) => page.locator(`[data-step="${id}"]`);
+
+async function axe(screen: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await run.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
+}
+
+/** Light, dark (following the system) and Chinese screenshots of what is on screen now. */
+async function screens(name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(SCREENS, `${name}-${scheme}.png`), fullPage: false });
+    await axe(`${name} (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Switches the language in Settings (as the engineer would, keeping the audits), screenshots `view`, and switches back. */
+async function inChinese(name: string, view: 'phone' | 'lab' | 'settings'): Promise<void> {
+  await page.locator('[data-view="settings"]').click();
+  await page.locator('input[name="locale"][value="zh-CN"]').check();
+  await expect.poll(() => page.getByRole('navigation', { name: '手机' }).count()).toBe(1);
+  await page.locator(`[data-view="${view}"]`).click();
+  await page.screenshot({ path: path.join(SCREENS, `${name}-zh-CN.png`) });
+  await axe(`${name} (zh-CN)`);
+  await page.locator('[data-view="settings"]').click();
+  await page.locator('input[name="locale"][value="en"]').check();
+  await expect.poll(() => nav().count()).toBe(1);
+  await page.locator(`[data-view="${view}"]`).click();
+}
+
+describe('the workstation in Chromium over the lab server', () => {
+  it('lists the simulated phones, with the instruction for the unauthorized one', async () => {
+    await expect.poll(() => nav().getByText(pixel().serial).count(), { timeout: 20_000 }).toBe(1);
+    const pixelRow = nav().locator(`[data-serial="${pixel().serial}"]`);
+    await expect.poll(() => pixelRow.textContent(), { timeout: 20_000 }).toContain('Android 16');
+    expect(await pixelRow.textContent()).toContain(`on adb server 127.0.0.1:${adbPort}`);
+    const redmi = nav().locator(`[data-serial="${unauthorized().serial}"]`);
+    expect(await redmi.textContent()).toContain('Unauthorized');
+    expect(await redmi.textContent()).toContain('Allow USB debugging?');
+    await redmi.click();
+    expect(await page.getByRole('alert').textContent()).toContain('has not allowed USB debugging');
+    await screens('unauthorized');
+  });
+
+  it('audits com.example.im: DND on and POST_NOTIFICATIONS denied with evidence, and a verdict naming the permission', async () => {
+    await nav().locator(`[data-serial="${pixel().serial}"]`).click();
+    const app = page.getByLabel('App under test');
+    if (fixesServed) {
+      // The picker offers the phone's third-party packages (`pm list packages -3`).
+      await expect.poll(() => page.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { timeout: 20_000 })
+        .toContain(APP);
+    }
+    await app.fill(APP);
+    await page.getByRole('button', { name: 'Audit' }).click();
+    await expect.poll(() => page.getByTestId('verdict').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/POST_NOTIFICATIONS/);
+    expect(await stepOf('post-notifications-denied').locator('.pill').first().textContent()).toBe('Failed');
+    const dnd = stepOf('dnd-on');
+    expect(['Failed', 'At risk']).toContain(await dnd.locator('.pill').first().textContent());
+    await dnd.getByText(/^Evidence/).click();
+    expect(await dnd.locator('pre').first().textContent()).toContain('zen_mode');
+    await stepOf('post-notifications-denied').getByText(/^Evidence/).click();
+    const evidence = (await stepOf('post-notifications-denied').locator('pre').allTextContents()).join('\n');
+    expect(evidence).toContain('POST_NOTIFICATIONS');
+    await page.getByTestId('verdict').scrollIntoViewIfNeeded();
+    await screens('phone');
+    await inChinese('phone', 'phone');
+    // 200 % zoom of a 1280×800 window: the page gets 640×400 CSS pixels; the sidebar stacks above the pane.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.screenshot({ path: path.join(SCREENS, 'phone-zoom200-light.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await axe('phone (200 %)');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('opens the notification settings on the phone with the right am start', async (ctx) => {
+    if (!fixesServed) ctx.skip();
+    await nav().locator(`[data-serial="${pixel().serial}"]`).click();
+    const blocked = stepOf('app-notifications-blocked');
+    await blocked.getByRole('button', { name: /Open on the phone/ }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('android.settings.APP_NOTIFICATION_SETTINGS');
+    await screens('fix-dialog');
+    await dialog.getByRole('button', { name: 'Open on the phone' }).click();
+    await expect.poll(() => blocked.getByRole('status').textContent(), { timeout: 20_000 }).toContain('Opened on the phone');
+    const log = await adbShell(pixel().serial, 'logcat -d -b system');
+    expect(log).toMatch(/START u0 \{act=android\.settings\.APP_NOTIFICATION_SETTINGS[^}]*\}/);
+  });
+
+  for (const [finding, fix] of [['post-notifications-denied', 'grant-post-notifications'], ['dnd-on', 'dnd-off']] as const) {
+    it(`fixes ${finding} on the phone and shows it passing after the re-check`, async (ctx) => {
+      if (!fixesServed) ctx.skip();
+      const step = stepOf(finding);
+      await step.locator(`[data-fix="${fix}"]`).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Run on the phone' }).click();
+      await expect.poll(() => step.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Re-checked: (Failed|At risk) → Passed/);
+      expect(await step.locator('.pill').first().textContent()).toBe('Passed');
+    });
+  }
+
+  it('shows every phone in the lab matrix after audit all', async () => {
+    await page.getByRole('button', { name: 'Lab' }).click();
+    await page.getByLabel('App for phones without one').fill(APP);
+    await page.getByRole('button', { name: 'Audit all' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Audit all' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+    const rows = page.locator('table.matrix tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await page.locator(`tr[data-serial="${unauthorized().serial}"]`).textContent()).toContain('Unauthorized');
+    expect(await page.locator(`tr[data-serial="${pixel().serial}"] .verdict-cell .pill`).count()).toBe(1);
+    await screens('lab');
+    await inChinese('lab', 'lab');
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.locator('table.matrix').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENS, 'lab-zoom200-light.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('shows the settings', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Push credentials' }).count()).toBe(1);
+    await screens('settings');
+    await page.getByLabel('Dark').check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.locator('input[name="theme"][value="system"]').check();
+    await inChinese('settings', 'settings');
+  });
+
+  it('keeps what was read when the phone is unplugged mid-audit, and says so', async () => {
+    await page.locator('[data-view="phone"]').click();
+    await nav().locator(`[data-serial="${pixel().serial}"]`).click();
+    // The cable comes out while the phone prints its notification dump.
+    pixel().setFaults({ disconnectOnCommand: /dumpsys notification/ });
+    await page.getByRole('button', { name: /Audit/ }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 40_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/offline|disconnected|lost/i)]),
+    );
+    // What was read stays on screen: the verdict and the steps.
+    expect(await page.getByTestId('verdict').count()).toBe(1);
+    expect(await stepOf('post-notifications-denied').count()).toBe(1);
+    await screens('unplugged');
+    pixel().setFaults({});
+    await pixel().reconnect();
+  });
+});
