@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../common/domain/report.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
+import { createPhone } from '../sim/android/create-phone.js';
 import { PROFILES_DIR, startLab, type Lab } from '../sim/lab.js';
 import { renderHtml } from '../../main/report/render-html.js';
 import { cli } from './cli-harness.js';
@@ -22,13 +23,33 @@ let portB = 0;
 let labA: Lab;
 let labB: Lab;
 let scratch = '';
+/** Commands host B's phones ran: once it stops growing, all that is left there is the hung notification dump. */
+let commandsOnB = 0;
+
+async function untilHostBIsStuck(): Promise<void> {
+  const started = commandsOnB;
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 750));
+    if (commandsOnB > started && commandsOnB === last) return;
+    last = commandsOnB;
+  }
+}
 
 beforeAll(async () => {
   [portA, portB] = [await freePort(), await freePort()];
   scratch = mkdtempSync(join(tmpdir(), 'lab-host-lost-'));
   labA = await startLab({ profiles: STAYS, adbPort: portA, profilesDir: PROFILES_DIR });
   // Host B's phones hang in their notification dump, so the audit is surely under way there when B dies.
-  labB = await startLab({ profiles: LOST, adbPort: portB, profilesDir: PROFILES_DIR, faults: { silentOnCommand: /dumpsys notification/ } });
+  labB = await startLab({
+    profiles: LOST, adbPort: portB, profilesDir: PROFILES_DIR, faults: { silentOnCommand: /dumpsys notification/ },
+    createPhone: async (dir, options) => {
+      const phone = await createPhone(dir, options);
+      const run = phone.run.bind(phone);
+      phone.run = (line, io) => { commandsOnB++; return run(line, io); };
+      return phone;
+    },
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -43,7 +64,7 @@ describe('one adb server killed during a lab audit', () => {
     const json = join(scratch, 'lab.json');
     const audit = cli(['audit', '--adb', `127.0.0.1:${portA}`, '--adb', `127.0.0.1:${portB}`, '--all', '--app', APP, '--out', json, '--no-history']);
     // Wait until every phone of host B is stuck in its notification dump, then take the host away.
-    await new Promise((r) => setTimeout(r, 4_000));
+    await untilHostBIsStuck();
     const killed = await runAdb(portB, ['kill-server'], { timeoutMs: 10_000 });
     expect(killed.code).toBe(0);
     const r = await audit;
