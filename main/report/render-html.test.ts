@@ -11,6 +11,19 @@ describe('renderHtml', () => {
     expect(ReportSchema.safeParse(report).success).toBe(true);
   });
 
+  it('names a phone by maker, marketing name and model, and by maker and model where it has no marketing name', () => {
+    const lab = html.slice(html.indexOf('<section class="lab">'), html.indexOf('id="device-0"'));
+    expect(lab).toContain('OPPO Find X3 (PEDM00)');
+    expect(lab).toContain('Google Pixel 8 Pro');
+    expect(html).toContain('<h2>OPPO Find X3 (PEDM00) · Android 14 (API 34) · ColorOS V14.0 · push: OPPO</h2>');
+  });
+
+  it('reads a report written before marketing names', () => {
+    const old = JSON.parse(JSON.stringify(report)) as { devices: { facts: Record<string, unknown> }[] };
+    for (const d of old.devices) delete d.facts.marketName;
+    expect(ReportSchema.safeParse(old).success).toBe(true);
+  });
+
   it('is self-contained: no script, no external resource', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);

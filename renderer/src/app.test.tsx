@@ -56,12 +56,18 @@ describe('device sidebar', () => {
     await start();
     const nav = within(sidebar());
     expect(nav.getByText('3b2f9c1e')).toBeTruthy();
-    expect(nav.getByText('Xiaomi 23049PCD8G · Android 14 · HyperOS OS1.0.5.0.UMRMIXM')).toBeTruthy();
+    expect(nav.getByText('Xiaomi POCO F5 (23049PCD8G) · Android 14 · HyperOS OS1.0.5.0.UMRMIXM')).toBeTruthy();
     expect(nav.getByText('Push channel (by brand): Xiaomi')).toBeTruthy();
     expect(nav.getAllByText('on adb server 127.0.0.1:5037')).toHaveLength(2);
     expect(nav.getByText('Ready')).toBeTruthy();
     expect(nav.getByText('Unauthorized')).toBeTruthy();
     expect(nav.getByText(/accept "Allow USB debugging\?"/)).toBeTruthy();
+  });
+
+  it('names the selected phone by its marketing name and model in the phone header', async () => {
+    await start();
+    await act(async () => fireEvent.click(within(sidebar()).getByText('3b2f9c1e')));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Xiaomi POCO F5 (23049PCD8G) · Android 14 · HyperOS OS1.0.5.0.UMRMIXM');
   });
 
   it('follows live device events and re-reads the list', async () => {
