@@ -24,6 +24,23 @@ describe('renderHtml', () => {
     expect(ReportSchema.safeParse(old).success).toBe(true);
   });
 
+  it('counts in the lab table what changed since each phone\'s previous audit, linked to the list', () => {
+    const withHistory = labFixture();
+    const [pixel, oppo] = withHistory.devices;
+    Object.assign(pixel!, { previousAuditAt: '2026-11-24T09:00:00.000Z', changes: [{ path: 'system.zenMode', before: 0, after: 1 }, { finding: 'dnd-on', before: 'ok', after: 'warning' }] });
+    Object.assign(oppo!, { changes: [] });
+    const page = renderHtml(withHistory);
+    const lab = page.slice(page.indexOf('<section class="lab">'), page.indexOf('id="device-0"'));
+    expect(lab).toContain('<th>Changes since the last audit</th>');
+    expect(lab).toContain('<td><a href="#device-0-changes">2</a></td>');
+    expect(lab).toContain('<td class="meta">first audit</td>');
+    expect(page).toContain('<h3 id="device-0-changes">');
+    expect(page).toContain('system.zenMode 0 → 1');
+    // The locked phone has no history: its cell stays empty and the row keeps its width.
+    const rows = lab.split('<tr>').slice(2);
+    expect(rows.map((r) => (r.match(/<td/g) ?? []).length)).toEqual([6, 6, 6]);
+  });
+
   it('is self-contained: no script, no external resource', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
