@@ -120,6 +120,12 @@ export interface DeviceFacts {
   manufacturer: string | null;
   brand: string | null;
   model: string | null;
+  /**
+   * The name the maker sells the phone under ("Redmi K50 Pro" for model 22011211C), from the vendor table's
+   * marketing-name properties; null where the phone prints none (Samsung, Pixel, Meizu, older Huawei builds).
+   * Optional so reports written before it still read.
+   */
+  marketName?: string | null;
   device: string | null;
   android: AndroidVersion | null;
   rom: RomFact | null;
@@ -182,7 +188,7 @@ export function emptySystemFacts(): SystemFacts {
 
 export function emptyDeviceFacts(): DeviceFacts {
   return {
-    manufacturer: null, brand: null, model: null, device: null, android: null, rom: null,
+    manufacturer: null, brand: null, model: null, marketName: null, device: null, android: null, rom: null,
     pushChannel: null, pushServices: [], gms: null, system: emptySystemFacts(), app: null, pushLog: null,
     apk: null, clickTarget: null,
   };

@@ -52,7 +52,7 @@ export interface Settings {
 }
 
 /** The identity the sidebar shows; each part null until the phone has been read. */
-export type DeviceIdentity = Pick<DeviceFacts, 'manufacturer' | 'brand' | 'model' | 'android' | 'rom'>;
+export type DeviceIdentity = Pick<DeviceFacts, 'manufacturer' | 'brand' | 'model' | 'marketName' | 'android' | 'rom'>;
 
 /** A listed device is its own DeviceRef (server, serial, transportId); `refKey(item)` keys it. */
 export interface DeviceListItem extends DeviceInfo {

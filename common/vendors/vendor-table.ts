@@ -97,6 +97,12 @@ export interface VendorEntry {
   remedies: VendorRemedies;
   /** Registration error codes this vendor's SDK reports in the TUIOfflinePush log, with their meaning. */
   tokenErrors: Readonly<Record<string, string>>;
+  /**
+   * getprop properties holding the phone's marketing name ("Redmi K50 Pro" for model 22011211C), first set one
+   * wins. Each is one seen on a genuine capture of this maker's phones (test/fixtures/real/ and the public
+   * getprop collections they come from); makers with none in getprop (Samsung, Meizu, Pixel) list none.
+   */
+  marketNameProps: readonly string[];
 }
 
 /** A property that marks a ROM: set (non-empty), and matching `pattern` (case-insensitive) when given. */
@@ -209,6 +215,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       battery: 'Settings → Apps → Manage apps → the app → Battery saver: choose "No restrictions".',
     },
     tokenErrors: {},
+    // Redmi K50 Pro (HyperOS) and Redmi Note 12 5G (MIUI 13) captures: both set, with the same value.
+    marketNameProps: ['ro.product.marketname', 'ro.product.vendor.marketname'],
   },
   huawei: {
     vendor: 'huawei', displayName: 'Huawei', brands: ['huawei'],
@@ -261,6 +269,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       '907135702': 'HMS: the app signing certificate fingerprint is not configured; add the SHA-256 fingerprint in AppGallery Connect.',
       '907122036': 'HMS: no right to use Push Kit; enable Push Kit for the app and download a fresh agconnect-services.json.',
     },
+    // HUAWEI nova 8 (HarmonyOS 4.2) capture; the HONOR 20 Pro made by Huawei (HarmonyOS, Android 10) sets none.
+    marketNameProps: ['ro.config.marketing_name'],
   },
   honor: {
     vendor: 'honor', displayName: 'Honor', brands: ['honor'], brandAndManufacturer: true,
@@ -303,6 +313,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       '8002008': 'Honor push service is not installed on this phone.',
       '8002007': 'Honor push service is disabled on this phone.',
     },
+    // HONOR Magic6 Pro (MagicOS 9) capture: "荣耀Magic6 Pro".
+    marketNameProps: ['ro.config.marketing_name'],
   },
   oppo: {
     vendor: 'oppo', displayName: 'OPPO', brands: ['oppo', 'realme', 'oneplus'],
@@ -341,6 +353,9 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       battery: 'Settings → Battery → the app: allow background activity.',
     },
     tokenErrors: {},
+    // ColorOS 14 OPPO Find X3 Pro (full capture in yuuouu/AndroidSystemPropertyCollect: ro.vendor.oplus.market.name);
+    // ColorOS 5.2 OPPO A5s capture: ro.oppo.market.name (pre-OPLUS builds).
+    marketNameProps: ['ro.vendor.oplus.market.name', 'ro.oppo.market.name'],
   },
   vivo: {
     vendor: 'vivo', displayName: 'vivo', brands: ['vivo'],
@@ -378,6 +393,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
     tokenErrors: {
       '101': 'vivo push is not supported on this model or system version (turnOnPush state 101).',
     },
+    // vivo iQOO Z6 (OriginOS 4) capture.
+    marketNameProps: ['ro.vivo.market.name'],
   },
   meizu: {
     vendor: 'meizu', displayName: 'Meizu', brands: ['meizu'],
@@ -410,6 +427,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       battery: 'Settings → Battery → Background management: allow the app.',
     },
     tokenErrors: {},
+    // Flyme's ro.product.model is already the marketing name ("MEIZU 21 Pro").
+    marketNameProps: [],
   },
   fcm: {
     vendor: 'fcm', displayName: 'Google FCM', brands: [],
@@ -437,6 +456,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorEntry>> = {
       appNotifications: 'Settings → Notifications → App notifications → the app: turn on notifications and the channel the push uses.',
     },
     tokenErrors: {},
+    // Samsung and Pixel print none: Build.MODEL (SM-S9210, Pixel 8 Pro) is what they show.
+    marketNameProps: [],
   },
 };
 
@@ -466,6 +487,14 @@ export function autostartOpFor(rom: RomName | null): { opNames: readonly string[
 export const ALL_PUSH_SERVICE_PACKAGES: readonly string[] = Object.values(VENDORS).flatMap((v) =>
   v.servicePackages.map((p) => p.package),
 );
+
+/**
+ * Every marketing-name property, in channel order. Each is set only by its own maker's ROM, so the first one a
+ * phone prints is its name whatever channel it ends up on (a OnePlus or realme carries OPLUS's property too).
+ */
+export const MARKET_NAME_PROPS: readonly string[] = [...new Set(
+  [...CHANNEL_PRIORITY, 'fcm' as const].flatMap((v) => VENDORS[v].marketNameProps),
+)];
 
 export function vendorOf(channel: PushChannel | null): VendorEntry | null {
   return channel && channel !== 'none' ? VENDORS[channel] : null;

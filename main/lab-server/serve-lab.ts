@@ -9,6 +9,7 @@ import { createLabServices } from '../services/lab-services.js';
 import { createCredentialStore } from '../app/credential-store.js';
 import { ApkCache, apkCacheDir } from '../apk/apk-cache.js';
 import { userDataDir } from '../history/data-dir.js';
+import { HistoryStore } from '../history/history-store.js';
 import { startLabServer, type LabServer } from './lab-server.js';
 
 /**
@@ -27,6 +28,11 @@ export interface ServeLabOptions {
   servers: AdbServerAddress[];
   env: NodeJS.ProcessEnv;
   version: string;
+  /**
+   * Where audits are kept so the lab matrix shows what changed since each phone's previous one (the app and
+   * the CLI's shared folder, or a test's own); none given: nothing is kept and no changes are shown.
+   */
+  historyDir?: string | null;
   logError?: (message: string, error: unknown) => void;
 }
 
@@ -39,7 +45,12 @@ export interface ServedLab {
 const NO_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system' };
 
 export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
-  const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }), { apkCache: new ApkCache(apkCacheDir(userDataDir(options.env))) });
+  const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }), {
+    apkCache: new ApkCache(apkCacheDir(userDataDir(options.env))),
+    history: options.historyDir ? new HistoryStore({ dir: options.historyDir }) : null,
+    version: options.version,
+    onHistoryError: (error) => options.logError?.('the audit was not kept in history', error),
+  });
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Push Doctor',
     version: options.version,

@@ -2,14 +2,14 @@ import type { DeviceReport } from '../../common/domain/report.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { translator } from '../../common/i18n/messages.js';
 import { renderMsg } from '../../common/i18n/render-finding.js';
+import { phoneName } from '../../common/domain/phone-name.js';
 import { vendorOf } from '../../common/vendors/vendor-table.js';
 
-/** "Xiaomi POCO 22101320G · Android 12 (API 31) · MIUI V14.0.4.0 · push: Xiaomi" — what the phone is, in one line. */
+/** "Xiaomi Redmi K50 Pro (22011211C) · Android 12 (API 31) · MIUI V14.0.4.0 · push: Xiaomi" — what the phone is, in one line. */
 export function identityLine(d: DeviceReport, locale: Locale = 'en'): string {
   const t = translator(locale);
   const f = d.facts;
-  const maker = [f.manufacturer, f.brand && f.brand.toLowerCase() !== f.manufacturer?.toLowerCase() ? f.brand : null, f.model]
-    .filter((x): x is string => Boolean(x)).join(' ') || t('report.unknown-phone');
+  const maker = phoneName(f) ?? t('report.unknown-phone');
   const parts = [maker];
   if (f.android) parts.push(`Android ${f.android.release} (API ${f.android.sdk})`);
   if (f.rom && f.rom.name !== 'Android') parts.push(romLabel(f.rom.name, f.rom.version));

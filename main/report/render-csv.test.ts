@@ -42,6 +42,14 @@ describe('renderCsv', () => {
     expect(rows[3]![col('state')]).toBe('unauthorized');
   });
 
+  it('has the marketing name in its own column, empty where the phone prints none', () => {
+    const rows = parseCsv(csv.slice(1));
+    const col = rows[0]!.indexOf('market name');
+    expect(col).toBe(rows[0]!.indexOf('model') + 1);
+    expect(rows[2]![col]).toBe('OPPO Find X3');
+    expect(rows[1]![col]).toBe('');
+  });
+
   it('keeps a Chinese channel name with a comma and quotes intact', () => {
     const rows = parseCsv(csv.slice(1));
     const oppo = rows[2]!;

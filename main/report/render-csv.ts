@@ -19,7 +19,7 @@ const BOM = '\uFEFF';
 
 export function renderCsv(report: Report, locale: Locale = 'en'): string {
   const header = [
-    'server', 'serial', 'state', 'manufacturer', 'brand', 'model', 'android', 'sdk', 'rom', 'rom version',
+    'server', 'serial', 'state', 'manufacturer', 'brand', 'model', 'market name', 'android', 'sdk', 'rom', 'rom version',
     'push channel', 'app', 'verdict', 'what blocks the push', 'errors', 'warnings', ...CSV_KEY_CHECKS, 'channels', 'audit errors', 'changes since last audit',
   ];
   const rows = report.devices.map((d) => row(d, report.app ?? '', locale));
@@ -33,7 +33,7 @@ function row(d: DeviceReport, app: string, locale: Locale): string[] {
   const count = (s: string): string => String(d.findings.filter((x) => x.severity === s).length);
   const channels = (f.app?.channels ?? []).map((c) => `${c.id}${c.name ? ` (${c.name})` : ''}: ${c.importance ?? '?'}`).join('; ');
   return [
-    d.ref?.server ?? '', d.serial, d.state, f.manufacturer ?? '', f.brand ?? '', f.model ?? '',
+    d.ref?.server ?? '', d.serial, d.state, f.manufacturer ?? '', f.brand ?? '', f.model ?? '', f.marketName ?? '',
     f.android?.release ?? '', f.android ? String(f.android.sdk) : '', f.rom?.name ?? '', f.rom?.version ?? '',
     f.pushChannel === null ? '' : f.pushChannel === 'none' ? 'none' : vendorOf(f.pushChannel)?.displayName ?? f.pushChannel,
     app, v.severity, v.headline, count('error'), count('warning'),

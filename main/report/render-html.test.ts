@@ -11,6 +11,36 @@ describe('renderHtml', () => {
     expect(ReportSchema.safeParse(report).success).toBe(true);
   });
 
+  it('names a phone by maker, marketing name and model, and by maker and model where it has no marketing name', () => {
+    const lab = html.slice(html.indexOf('<section class="lab">'), html.indexOf('id="device-0"'));
+    expect(lab).toContain('OPPO Find X3 (PEDM00)');
+    expect(lab).toContain('Google Pixel 8 Pro');
+    expect(html).toContain('<h2>OPPO Find X3 (PEDM00) · Android 14 (API 34) · ColorOS V14.0 · push: OPPO</h2>');
+  });
+
+  it('reads a report written before marketing names', () => {
+    const old = JSON.parse(JSON.stringify(report)) as { devices: { facts: Record<string, unknown> }[] };
+    for (const d of old.devices) delete d.facts.marketName;
+    expect(ReportSchema.safeParse(old).success).toBe(true);
+  });
+
+  it('counts in the lab table what changed since each phone\'s previous audit, linked to the list', () => {
+    const withHistory = labFixture();
+    const [pixel, oppo] = withHistory.devices;
+    Object.assign(pixel!, { previousAuditAt: '2026-11-24T09:00:00.000Z', changes: [{ path: 'system.zenMode', before: 0, after: 1 }, { finding: 'dnd-on', before: 'ok', after: 'warning' }] });
+    Object.assign(oppo!, { changes: [] });
+    const page = renderHtml(withHistory);
+    const lab = page.slice(page.indexOf('<section class="lab">'), page.indexOf('id="device-0"'));
+    expect(lab).toContain('<th>Changes since the last audit</th>');
+    expect(lab).toContain('<td><a href="#device-0-changes">2</a></td>');
+    expect(lab).toContain('<td class="meta">first audit</td>');
+    expect(page).toContain('<h3 id="device-0-changes">');
+    expect(page).toContain('system.zenMode 0 → 1');
+    // The locked phone has no history: its cell stays empty and the row keeps its width.
+    const rows = lab.split('<tr>').slice(2);
+    expect(rows.map((r) => (r.match(/<td/g) ?? []).length)).toEqual([6, 6, 6]);
+  });
+
   it('is self-contained: no script, no external resource', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);

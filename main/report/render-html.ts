@@ -78,12 +78,20 @@ function labTable(devices: readonly DeviceReport[], ctx: Ctx): string {
   const rows = devices.map((d, i) => {
     const v = verdictOf(d.findings, d.state, ctx.locale);
     return `<tr><td><a href="#device-${i}">${esc(phoneName(d, ctx))}</a></td><td><code>${esc(d.serial)}</code>${host(d)}</td>`
-      + `<td>${esc(d.state)}</td><td>${badge(v.severity, ctx)}</td><td>${esc(v.headline)}</td></tr>`;
+      + `<td>${esc(d.state)}</td><td>${badge(v.severity, ctx)}</td><td>${esc(v.headline)}</td>${changeCount(d, i, ctx)}</tr>`;
   });
-  const head = (['report.col.phone', 'report.col.serial', 'report.col.state', 'report.col.verdict', 'report.col.blocks'] as const)
+  const head = (['report.col.phone', 'report.col.serial', 'report.col.state', 'report.col.verdict', 'report.col.blocks', 'report.col.changes'] as const)
     .map((k) => `<th>${esc(t(k))}</th>`).join('');
   return `<section class="lab"><h2>${esc(t('report.lab'))}</h2><table><thead><tr>${head}</tr></thead>`
     + `<tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+/** The lab row's count of changes since the previous audit, linked to the list in the phone's section; empty without history. */
+function changeCount(d: DeviceReport, index: number, { t }: Ctx): string {
+  if (d.changes === undefined) return '<td></td>';
+  if (!d.previousAuditAt) return `<td class="meta">${esc(t('report.col.changes-first'))}</td>`;
+  const n = d.changes.length;
+  return n === 0 ? '<td>0</td>' : `<td><a href="#device-${index}-changes">${n}</a></td>`;
 }
 
 /** The identity line; a phone nothing could be read from is named as such in the reader's language. */
@@ -103,7 +111,7 @@ function device(d: DeviceReport, index: number, ctx: Ctx): string {
     `<h2>${esc(phoneName(d, ctx))}</h2>`,
     `<p class="meta">${serial}${server} · ${esc(t('report.state', { state: d.state }))}${summary ? ` · ${esc(summary)}` : ''}</p>`,
     verdictBlock(v, ctx),
-    changes(d, ctx),
+    changes(d, index, ctx),
     checklist(d.findings, v, ctx),
     pushTests(d, ctx),
     fixes(d, ctx),
@@ -161,12 +169,12 @@ function evidence(list: readonly Evidence[], { t }: Ctx): string {
 }
 
 /** With --since-last: what changed on the phone, before its checklist, since that is what the reader asked. */
-function changes(d: DeviceReport, { t, time }: Ctx): string {
+function changes(d: DeviceReport, index: number, { t, time }: Ctx): string {
   if (d.changes === undefined) return '';
   if (!d.previousAuditAt) return `<p class="meta">${esc(t('report.first-audit'))}</p>`;
   const when = time(d.previousAuditAt);
   if (d.changes.length === 0) return `<p class="meta">${esc(t('report.no-changes', { time: when }))}</p>`;
-  return `<h3>${esc(t('report.changes', { time: when }))}</h3><ul class="changes">${d.changes.map((c) => `<li><code>${esc(changeText(c))}</code></li>`).join('')}</ul>`;
+  return `<h3 id="device-${index}-changes">${esc(t('report.changes', { time: when }))}</h3><ul class="changes">${d.changes.map((c) => `<li><code>${esc(changeText(c))}</code></li>`).join('')}</ul>`;
 }
 
 function pushTests(d: DeviceReport, { t, time }: Ctx): string {

@@ -35,7 +35,7 @@ describe('renderPdf', () => {
     const file = path.join(dir, 'report.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const s of ['Pixel 8 Pro', 'PEDM00', 'Notification permission is granted', 'OPPO ChannelID is set and exists', 'Push cannot show on this phone']) {
+    for (const s of ['Pixel 8 Pro', 'PEDM00', 'OPPO Find X3', 'Notification permission is granted', 'OPPO ChannelID is set and exists', 'Push cannot show on this phone']) {
       expect(text).toContain(s);
     }
   }, 60_000);

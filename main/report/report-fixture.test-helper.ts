@@ -48,7 +48,7 @@ function oppo(): DeviceReport {
     serial: 'R58M123ABC',
     state: 'device',
     facts: facts({
-      manufacturer: 'OPPO', brand: 'OPPO', model: 'PEDM00', android: { release: '14', sdk: 34 }, rom: { name: 'ColorOS', version: 'V14.0' }, pushChannel: 'oppo',
+      manufacturer: 'OPPO', brand: 'OPPO', model: 'PEDM00', marketName: 'OPPO Find X3', android: { release: '14', sdk: 34 }, rom: { name: 'ColorOS', version: 'V14.0' }, pushChannel: 'oppo',
       app: {
         package: 'com.example.im', installed: true, enabled: true, versionName: '8.1', versionCode: 801, targetSdk: 34, stopped: false,
         notificationsEnabled: true, notificationImportance: -1000, postNotificationsGranted: true, standbyBucket: 10, batteryOptimizationExempt: false,

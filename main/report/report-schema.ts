@@ -74,6 +74,7 @@ export const DeviceFactsSchema = z.object({
   manufacturer: z.string().nullable(),
   brand: z.string().nullable(),
   model: z.string().nullable(),
+  marketName: z.string().nullable().optional(),
   device: z.string().nullable(),
   android: z.object({ release: z.string(), sdk: int }).nullable(),
   rom: z.object({ name: z.enum(ROM_NAMES), version: z.string().nullable() }).nullable(),

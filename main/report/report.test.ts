@@ -6,6 +6,7 @@ import { diagnose } from '../diagnosis/diagnose.js';
 import type { FactSheet } from '../../common/domain/facts.js';
 import { ReportSchema } from './report-schema.js';
 import { renderMarkdown } from './render-markdown.js';
+import { labFixture } from './report-fixture.test-helper.js';
 
 /** The audit stage's job, done here so the report is built from what an audit would hand it. */
 function diagnosed(sheet: FactSheet, app: string | null = TEST_APP) {
@@ -82,6 +83,10 @@ describe('renderMarkdown', () => {
     expect(md).toContain('## OPPO CPH2305 · Android 13 (API 33) · ColorOS V13.1 · push: OPPO');
     expect(md).toContain('| Severity | Check | What was seen | Remedy | Evidence |');
     expect(md).toMatch(/\| Failed \| App notifications are allowed \(`app-notifications-blocked`\) \|.*OPPO turns notifications off by default/);
+  });
+
+  it('puts the marketing name in the phone\'s heading', () => {
+    expect(renderMarkdown(labFixture())).toContain('## OPPO Find X3 (PEDM00) · Android 14 (API 34) · ColorOS V14.0 · push: OPPO');
   });
 
   it('shows evidence in code spans', () => {

@@ -25,12 +25,13 @@ const HYPEROS_LINES = [
   '[ro.product.model]: [23127PN0CC]',
 ].join('\n');
 
-/** The MagicOS 9 ROM lines as quoted in public ROM-detection code; maker/model lines added. */
+/** The MagicOS 9 ROM lines as quoted in public ROM-detection code; maker/model/name lines from the Magic6 Pro capture. */
 const HONOR_LINES = [
   '[msc.config.magic.version]: [9.0]',
   '[ro.build.version.magic]: [MagicOS_9.0.0]',
   '[ro.build.version.release]: [15]',
   '[ro.build.version.sdk]: [35]',
+  '[ro.config.marketing_name]: [荣耀Magic6 Pro]',
   '[ro.product.brand]: [HONOR]',
   '[ro.product.manufacturer]: [HONOR]',
   '[ro.product.model]: [BVL-AN16]',
@@ -39,7 +40,7 @@ const HONOR_LINES = [
 describe('identityFromGetprop', () => {
   it('reads maker, model, Android and MIUI from a real MIUI 14 getprop', () => {
     expect(identityFromGetprop(POCO_MIUI)).toEqual({
-      manufacturer: 'Xiaomi', brand: 'POCO', model: '22101320G',
+      manufacturer: 'Xiaomi', brand: 'POCO', model: '22101320G', marketName: 'POCO X5 Pro 5G',
       android: { release: '12', sdk: 31 }, rom: { name: 'MIUI', version: 'V140' },
     });
   });
@@ -57,6 +58,8 @@ describe('identityFromGetprop', () => {
   it('keeps values as text: a model with spaces or a leading zero is never coerced', () => {
     const identity = identityFromGetprop('[ro.product.brand]: [google]\n[ro.product.manufacturer]: [Google]\n[ro.product.model]: [Pixel 7]\n[ro.build.version.release]: [0123]\n[ro.build.version.sdk]: [33]\n');
     expect(identity?.model).toBe('Pixel 7');
+    // A Pixel prints no marketing-name property: null, never the model dressed up as one.
+    expect(identity?.marketName).toBeNull();
     expect(identity?.android).toEqual({ release: '0123', sdk: 33 });
     // Plain Android names its version by the release, read as text like every other value.
     expect(identity?.rom).toEqual({ name: 'Android', version: '0123' });
@@ -183,7 +186,7 @@ describe('createDeviceService', () => {
     port.listener?.({ type: 'added', device: { serial: 'P1', server: SERVER, state: 'device' } });
     await new Promise((resolve) => setTimeout(resolve, 20));
     tracker.close();
-    expect(events).toMatchObject([{ type: 'added', device: { serial: 'P1', identity: { model: 'BVL-AN16' } } }]);
+    expect(events).toMatchObject([{ type: 'added', device: { serial: 'P1', identity: { model: 'BVL-AN16', marketName: '荣耀Magic6 Pro' } } }]);
     expect(port.closedTrackers).toBe(1);
   });
 

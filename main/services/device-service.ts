@@ -1,7 +1,7 @@
 import { refKey, toRef } from '../../common/domain/device.js';
 import type { DeviceEvent, DeviceInfo, DevicePort, DeviceRef, DeviceTracker } from '../adb/device-port.js';
 import { DevicePortError } from '../adb/device-port.js';
-import { androidVersion, detectRom, productProp } from '../probes/props/device-props.js';
+import { androidVersion, detectRom, marketName, productProp } from '../probes/props/device-props.js';
 import { parseGetprop } from '../probes/props/getprop.js';
 import type { DeviceIdentity, DeviceListItem } from '../../common/ipc/contract.js';
 
@@ -59,6 +59,7 @@ export function identityFromGetprop(text: string): DeviceIdentity | null {
     manufacturer,
     brand,
     model: productProp(props, 'model')?.value ?? null,
+    marketName: marketName(props)?.value ?? null,
     android: androidVersion(props)?.version ?? null,
     rom: manufacturer === null && brand === null ? null : detectRom(props, brand, manufacturer).rom,
   };

@@ -30,7 +30,7 @@ beforeEach(() => {
   useAuditStore.setState({ runs: {} });
   useFixStore.setState({ fixes: {} });
   usePackagesStore.setState({ lists: {} });
-  useLabStore.setState({ auditAll: null, onlyFailures: false, sortByHost: false });
+  useLabStore.setState({ auditAll: null, onlyFailures: false, onlyChanged: false, sortByHost: false });
   usePrefsStore.setState({ theme: 'system', locale: 'en', view: 'phone', apps: {}, onlyAttention: false });
   useSettingsStore.setState({ settings: null, credentials: null, error: null });
   useAppStore.setState({ info: null });
@@ -56,12 +56,18 @@ describe('device sidebar', () => {
     await start();
     const nav = within(sidebar());
     expect(nav.getByText('3b2f9c1e')).toBeTruthy();
-    expect(nav.getByText('Xiaomi 23049PCD8G · Android 14 · HyperOS OS1.0.5.0.UMRMIXM')).toBeTruthy();
+    expect(nav.getByText('Xiaomi POCO F5 (23049PCD8G) · Android 14 · HyperOS OS1.0.5.0.UMRMIXM')).toBeTruthy();
     expect(nav.getByText('Push channel (by brand): Xiaomi')).toBeTruthy();
     expect(nav.getAllByText('on adb server 127.0.0.1:5037')).toHaveLength(2);
     expect(nav.getByText('Ready')).toBeTruthy();
     expect(nav.getByText('Unauthorized')).toBeTruthy();
     expect(nav.getByText(/accept "Allow USB debugging\?"/)).toBeTruthy();
+  });
+
+  it('names the selected phone by its marketing name and model in the phone header', async () => {
+    await start();
+    await act(async () => fireEvent.click(within(sidebar()).getByText('3b2f9c1e')));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Xiaomi POCO F5 (23049PCD8G) · Android 14 · HyperOS OS1.0.5.0.UMRMIXM');
   });
 
   it('follows live device events and re-reads the list', async () => {
@@ -282,7 +288,7 @@ describe('lab view', () => {
     expect(fake.calls.filter((c) => c.method === 'runAudit').map((c) => (c.args[0] as { ref: { serial: string } }).ref.serial)).toEqual(['3b2f9c1e']);
     const table = screen.getByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Phone', 'Verdict', 'Permission', 'Notifi\u00ADcations', 'Do Not Disturb', 'Push service', 'Standby', 'Battery', 'Autostart']);
+    expect(headers).toEqual(['Phone', 'Verdict', 'Permission', 'Notifi\u00ADcations', 'Do Not Disturb', 'Push service', 'Standby', 'Battery', 'Autostart', 'Changes']);
     const xiaomi = within(table).getByRole('row', { name: /3b2f9c1e/ });
     expect(xiaomi.textContent).toContain('Push cannot show on this phone');
     expect(within(table).getByRole('row', { name: /R58M123ABC/ }).textContent).toContain('Unauthorized');
@@ -291,6 +297,57 @@ describe('lab view', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Export 1 audited' })));
     expect(fake.exported()).toEqual({ format: 'csv', refs: [{ serial: '3b2f9c1e', server: '127.0.0.1:5037', transportId: 3 }], redact: true, locale: 'en' });
     expect(screen.getByText('Saved /tmp/lab.csv (2,048 bytes).')).toBeTruthy();
+  });
+
+  it('shows per phone what changed since its previous audit, and filters to the phones that changed', async () => {
+    const fixture = labFixture();
+    fixture.report = {
+      ...fixture.report,
+      previousAuditAt: '2026-11-24T09:00:00.000Z',
+      changes: [
+        { path: 'system.zenMode', before: 0, after: 1 },
+        { finding: 'dnd-on', before: 'ok', after: 'warning' },
+      ],
+    };
+    await start(fixture);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Lab' })));
+    const onlyChanged = screen.getByLabelText('Only phones that changed since their last audit');
+    // Before any audit nothing is known to have changed: the filter leaves no row and says why.
+    fireEvent.click(onlyChanged);
+    expect(screen.getByText('No phone changed since its last audit.')).toBeTruthy();
+    fireEvent.click(onlyChanged);
+
+    fireEvent.change(screen.getByLabelText('App for phones without one'), { target: { value: 'com.example.im' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Audit all' })));
+    const table = screen.getByRole('table');
+    const xiaomi = within(table).getByRole('row', { name: /3b2f9c1e/ });
+    const cell = xiaomi.querySelector('.changes-cell') as HTMLElement;
+    expect(within(cell).getByText('2')).toBeTruthy();
+    expect(within(cell).getByText(/^2 changes since Nov 24, 2026/)).toBeTruthy();
+    const list = cell.querySelector('details') as HTMLDetailsElement;
+    expect(list.open).toBe(false);
+    fireEvent.click(within(cell).getByText('2'));
+    expect(list.textContent).toContain('system.zenMode: 0 → 1');
+    expect(list.textContent).toContain('Do Not Disturb is off: Passed → At risk');
+    // A phone not audited has no changes column entry.
+    expect((within(table).getByRole('row', { name: /R58M123ABC/ }).querySelector('.changes-cell') as HTMLElement).textContent).toBe('');
+
+    fireEvent.click(onlyChanged);
+    expect(within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-serial'))).toEqual(['3b2f9c1e']);
+    expect(useLabStore.getState().onlyChanged).toBe(true);
+  });
+
+  it('says first audit for a phone with no previous one, and counts 0 when nothing changed', async () => {
+    const fixture = labFixture();
+    fixture.report = { ...fixture.report, changes: [] };
+    await start(fixture);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Lab' })));
+    fireEvent.change(screen.getByLabelText('App for phones without one'), { target: { value: 'com.example.im' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Audit all' })));
+    const cell = () => screen.getByRole('table').querySelector('tr[data-serial="3b2f9c1e"] .changes-cell') as HTMLElement;
+    expect(cell().textContent).toBe('first audit');
+    fireEvent.click(screen.getByLabelText('Only phones that changed since their last audit'));
+    expect(screen.getByText('No phone changed since its last audit.')).toBeTruthy();
   });
 });
 

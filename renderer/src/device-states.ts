@@ -1,3 +1,4 @@
+import { phoneName } from '../../common/domain/phone-name.js';
 import { stateHints } from '../../common/domain/device-hints.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { PushChannel } from '../../common/domain/facts.js';
@@ -19,7 +20,7 @@ export function stateAction(state: DeviceState, locale: Locale): string | null {
   return state === 'device' ? null : stateHints(locale)[state];
 }
 
-/** "Xiaomi 23049PCD8G · Android 14 · HyperOS OS1.0.5.0", using what is known so far (proper names, not messages). */
+/** "Xiaomi POCO F5 (23049PCD8G) · Android 14 · HyperOS OS1.0.5.0", using what is known so far (proper names, not messages). */
 export function identityLine(device: DeviceListItem): string {
   const id = device.identity;
   const parts = [
@@ -32,9 +33,7 @@ export function identityLine(device: DeviceListItem): string {
 
 export function makerAndModel(device: DeviceListItem): string | null {
   const id = device.identity;
-  const maker = id?.manufacturer ?? null;
-  const model = id?.model ?? device.model ?? null;
-  return [maker, model].filter(Boolean).join(' ') || null;
+  return phoneName({ ...id, model: id?.model ?? device.model ?? null });
 }
 
 /**

@@ -105,7 +105,7 @@ describe('renderer in Chromium', () => {
     const { page, violations } = await openApp();
     const sidebar = page.getByRole('navigation', { name: 'Phones' });
     await expect.poll(() => sidebar.getByText('3b2f9c1e').count()).toBe(1);
-    expect(await sidebar.getByText('Xiaomi 23049PCD8G · Android 14 · HyperOS OS1.0.5.0.UMRMIXM').count()).toBe(1);
+    expect(await sidebar.getByText('Xiaomi POCO F5 (23049PCD8G) · Android 14 · HyperOS OS1.0.5.0.UMRMIXM').count()).toBe(1);
     expect(await sidebar.getByText('Unauthorized').count()).toBe(1);
     // Our own bundle runs under the production CSP without tripping it.
     expect(await violations()).toEqual([]);

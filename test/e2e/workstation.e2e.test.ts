@@ -37,6 +37,7 @@ let fixesServed = false;
 const env = { ...process.env, ADB_EMU: '0' };
 
 const pixel = (): LabPhone => lab.phones.find((p) => p.profile === 'pixel-a16')!;
+const xiaomi = (): LabPhone => lab.phones.find((p) => p.profile === 'xiaomi-hyperos-a14')!;
 const unauthorized = (): LabPhone => lab.phones.find((p) => p.profile === 'redmi-unauthorized-a12')!;
 const adbShell = async (serial: string, command: string): Promise<string> =>
   (await runAdb(adbPort, ['-s', serial, 'shell', command], { timeoutMs: 20_000 })).stdout.toString('utf8');
@@ -52,6 +53,8 @@ beforeAll(async () => {
   served = await serveLab({
     rendererDir: path.join(outDir, 'renderer'), host: '127.0.0.1', port: 0, token: null,
     servers: [{ host: '127.0.0.1', port: adbPort }], env, version: '0.0.0-e2e',
+    // The test's own history folder, never the user's: the lab matrix's changes column reads it.
+    historyDir: path.join(outDir, 'history'),
   });
   base = `http://127.0.0.1:${served.server.port}`;
   fixesServed = await mainServesFixes();
@@ -204,6 +207,24 @@ describe('the workstation in Chromium over the lab server', () => {
     expect(await rows.count()).toBe(3);
     expect(await page.locator(`tr[data-serial="${unauthorized().serial}"]`).textContent()).toContain('Unauthorized');
     expect(await page.locator(`tr[data-serial="${pixel().serial}"] .verdict-cell .pill`).count()).toBe(1);
+    const xiaomiRow = page.locator(`tr[data-serial="${xiaomi().serial}"]`);
+    expect(await xiaomiRow.locator('.changes-cell').textContent()).toBe('first audit');
+
+    // Someone turns Do Not Disturb on on the Xiaomi between two lab audits: the matrix says so, and only that.
+    await adbShell(xiaomi().serial, 'settings put global zen_mode 1');
+    await page.getByRole('button', { name: 'Audit all' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Audit all' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+    const cell = xiaomiRow.locator('.changes-cell');
+    await cell.locator('summary').click();
+    const changes = await cell.locator('li').allTextContents();
+    expect(changes).toContain('system.zenMode: 0 → 1');
+    expect(changes.every((c) => /zen|Do Not Disturb/i.test(c))).toBe(true);
+    expect(await cell.locator('summary [aria-hidden="true"]').textContent()).toBe(String(changes.length));
+    await page.getByLabel('Only phones that changed since their last audit').check();
+    expect(await page.locator('table.matrix tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-serial'))))
+      .toContain(xiaomi().serial);
+    expect(await page.locator(`tr[data-serial="${unauthorized().serial}"]`).count()).toBe(0);
+    await page.getByLabel('Only phones that changed since their last audit').uncheck();
     await screens('lab');
     await inChinese('lab', 'lab');
     await page.setViewportSize({ width: 640, height: 400 });

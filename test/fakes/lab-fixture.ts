@@ -13,7 +13,7 @@ export function labFixture(): FakeApiFixture {
       {
         serial: '3b2f9c1e', server: '127.0.0.1:5037', state: 'device', product: 'marble_global', model: '23049PCD8G', device: 'marble', transportId: 3,
         identity: {
-          manufacturer: 'Xiaomi', brand: 'POCO', model: '23049PCD8G',
+          manufacturer: 'Xiaomi', brand: 'POCO', model: '23049PCD8G', marketName: 'POCO F5',
           android: { release: '14', sdk: 34 }, rom: { name: 'HyperOS', version: 'OS1.0.5.0.UMRMIXM' },
         },
       },

@@ -58,6 +58,8 @@ export const en = {
   'report.col.state': 'State',
   'report.col.verdict': 'Verdict',
   'report.col.blocks': 'What blocks the push',
+  'report.col.changes': 'Changes since the last audit',
+  'report.col.changes-first': 'first audit',
   'report.serial': 'Serial {serial}',
   'report.on-server': 'on adb server {server}',
   'report.state': 'state: {state}',

@@ -55,6 +55,8 @@ export const zhCN = {
   'report.col.state': '状态',
   'report.col.verdict': '结论',
   'report.col.blocks': '阻止推送的原因',
+  'report.col.changes': '自上次审计以来的变化',
+  'report.col.changes-first': '首次审计',
   'report.serial': '序列号 {serial}',
   'report.on-server': '位于 adb 服务器 {server}',
   'report.state': '状态：{state}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { androidVersion, detectRom, oneUiVersion, productProp } from './device-props.js';
+import { androidVersion, detectRom, marketName, oneUiVersion, productProp } from './device-props.js';
 import { fixture, realPhone } from '../fixtures.test-helper.js';
 import { parseGetprop } from './getprop.js';
 
@@ -51,5 +51,43 @@ describe('ROM and version detection on real phones', () => {
     expect(oneUiVersion('60101')).toBe('6.1.1');
     expect(oneUiVersion('80000')).toBe('8.0');
     expect(oneUiVersion('garbage')).toBeNull();
+  });
+});
+
+describe('marketing name on real phones', () => {
+  // Every genuine capture: the ones that print a marketing-name property, and those that print none (→ null).
+  const cases: [string, string | null, string | null][] = [
+    ['xiaomi-redmi-k50pro-hyperos2-a14', 'Redmi K50 Pro', 'ro.product.marketname'],
+    ['xiaomi-redmi-note12-miui13-a12', 'Redmi Note 12 5G', 'ro.product.marketname'],
+    ['huawei-nova8-harmonyos4.2-a12', 'nova 8', 'ro.config.marketing_name'],
+    ['honor-magic6pro-magicos9-a15', '荣耀Magic6 Pro', 'ro.config.marketing_name'],
+    ['oppo-a5s-coloros5.2-a8.1', 'OPPO A5s', 'ro.oppo.market.name'],
+    ['oppo-findx3pro-coloros14-a14', 'OPPO Find X3 Pro', 'ro.vendor.oplus.market.name'],
+    ['vivo-iqooz6-originos4-a14', 'iQOO Z6', 'ro.vivo.market.name'],
+    ['honor-20pro-harmonyos4-a10', null, null],
+    ['oneplus-10pro-oxygenos14-a14', null, null],
+    ['samsung-s24-oneui6.1-a14', null, null],
+    ['meizu-21pro-flyme11-a14', null, null],
+    ['google-pixel8pro-a16', null, null],
+    ['google-pixel4xl-lineageos22.2-a15', null, null],
+  ];
+  for (const [phone, name, prop] of cases) {
+    it(`${phone}: ${name ?? 'none'}`, () => {
+      const text = realPhone(phone, 'getprop.txt');
+      expect(text).not.toBeNull();
+      const m = marketName(props(text ?? ''));
+      expect(m?.value ?? null).toBe(name);
+      expect(m?.name ?? null).toBe(prop);
+      if (m) expect(m.line).toBe(`[${prop}]: [${name}]`);
+    });
+  }
+
+  it('reads the POCO capture\'s ro.product.marketname', () => {
+    expect(marketName(props(fixture('getprop', 'xiaomi-poco-x5pro-miui14-a12.txt')))?.value).toBe('POCO X5 Pro 5G');
+  });
+
+  it('skips a blank property for the next one and gives null when all are blank', () => {
+    expect(marketName(props('[ro.product.marketname]: [  ]\n[ro.vivo.market.name]: [iQOO Z6]\n'))?.name).toBe('ro.vivo.market.name');
+    expect(marketName(props('[ro.product.marketname]: []\n[ro.product.model]: [V2220A]\n'))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { AndroidVersion, RomFact, RomName } from '../../../common/domain/facts.js';
-import { ROMS, type RomVersionFormat } from '../../../common/vendors/vendor-table.js';
+import { MARKET_NAME_PROPS, ROMS, type RomVersionFormat } from '../../../common/vendors/vendor-table.js';
 import type { Cited } from '../parse-result.js';
 import { firstProp } from './getprop.js';
 
@@ -27,6 +27,16 @@ export function productProp(props: Props, field: 'brand' | 'manufacturer' | 'mod
   const names = [`ro.product.${field}`, ...order.map((p) => `ro.product.${p}.${field}`)];
   const hit = firstProp(props, names);
   return hit ? { value: hit.value.trim(), name: hit.name, line: hit.line } : null;
+}
+
+/** The marketing name: the first of the vendor table's marketing-name properties set to something other than blanks. */
+export function marketName(props: Props): PropValue | null {
+  for (const name of MARKET_NAME_PROPS) {
+    const p = props.get(name);
+    const value = p?.value.trim() ?? '';
+    if (p && value !== '') return { value, name, line: p.line };
+  }
+  return null;
 }
 
 export function androidVersion(props: Props): { version: AndroidVersion; lines: string[] } | null {

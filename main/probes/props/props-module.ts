@@ -1,7 +1,8 @@
 import type { AndroidVersion, RomFact } from '../../../common/domain/facts.js';
+import { MARKET_NAME_PROPS } from '../../../common/vendors/vendor-table.js';
 import { bugreportOutput, type ProbeModule } from '../probe-module.js';
 import { outputProblem, run, type OutputIndex, type SheetBuilder } from '../read-kit.js';
-import { androidVersion, detectRom, productProp, type Props } from './device-props.js';
+import { androidVersion, detectRom, marketName, productProp, type Props } from './device-props.js';
 import { firstProp, parseGetprop } from './getprop.js';
 
 /** Maker, model, Android version and ROM, from `getprop`. */
@@ -35,7 +36,7 @@ export const propsModule: ProbeModule<PropsCommand> = {
     return props === null ? [] : [bugreportOutput('getprop', props)];
   },
   read({ out }, sheet: SheetBuilder) {
-    const identity = ['fingerprint', 'manufacturer', 'brand', 'model', 'device', 'android', 'rom'] as const;
+    const identity = ['fingerprint', 'manufacturer', 'brand', 'model', 'marketName', 'device', 'android', 'rom'] as const;
     const r = readProps(out);
     if ('reason' in r) {
       for (const p of identity) sheet.why(p, r.reason);
@@ -52,6 +53,10 @@ export const propsModule: ProbeModule<PropsCommand> = {
         sheet.why(field, `ro.product.${field} not in getprop output${truncatedNote}`);
       }
     }
+    const market = marketName(props);
+    sheet.facts.marketName = market?.value ?? null;
+    if (market) sheet.cite('marketName', command, market.line);
+    else sheet.why('marketName', `no marketing-name property (${MARKET_NAME_PROPS.join(', ')}) in getprop output${truncatedNote}`);
     // The build the phone runs: history recognises a phone reached over the network (whose port changes) by it.
     const fingerprint = firstProp(props, ['ro.build.fingerprint', 'ro.system.build.fingerprint', 'ro.vendor.build.fingerprint']);
     if (fingerprint) {

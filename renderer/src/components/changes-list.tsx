@@ -18,21 +18,29 @@ export function ChangesList({ report }: { report: DeviceReport }) {
   return (
     <details className="changes" open>
       <summary>{t('report.changes', { time })}</summary>
-      <ul>
-        {report.changes.map((c, i) => (
-          'finding' in c ? (
-            <li key={i}>
-              {KNOWN.has(c.finding) ? checklistEntry(c.finding).title : c.finding}:{' '}
-              <span className="change-before">{severityLabel(t, c.before)}</span> →{' '}
-              <span className="change-after">{severityLabel(t, c.after)}</span>
-            </li>
-          ) : (
-            <li key={i}>
-              <code>{c.path}</code>: <span className="change-before">{shown(c.before)}</span> → <span className="change-after">{shown(c.after)}</span>
-            </li>
-          )
-        ))}
-      </ul>
+      <ChangeItems changes={report.changes} />
     </details>
+  );
+}
+
+/** The changes themselves, one line each: a finding's state before → after, or a fact's value before → after. */
+export function ChangeItems({ changes }: { changes: NonNullable<DeviceReport['changes']> }) {
+  const t = useT();
+  return (
+    <ul>
+      {changes.map((c, i) => (
+        'finding' in c ? (
+          <li key={i}>
+            {KNOWN.has(c.finding) ? checklistEntry(c.finding).title : c.finding}:{' '}
+            <span className="change-before">{severityLabel(t, c.before)}</span> →{' '}
+            <span className="change-after">{severityLabel(t, c.after)}</span>
+          </li>
+        ) : (
+          <li key={i}>
+            <code>{c.path}</code>: <span className="change-before">{shown(c.before)}</span> → <span className="change-after">{shown(c.after)}</span>
+          </li>
+        )
+      ))}
+    </ul>
   );
 }

@@ -4,6 +4,7 @@ import { refKey } from '../../../common/domain/device.js';
 import type { Finding } from '../../../common/domain/findings.js';
 import { EXPORT_FORMATS, type DeviceListItem, type ExportFormat, type IpcError } from '../../../common/ipc/contract.js';
 import { auditAll, exportReport } from '../bridge.js';
+import { ChangeItems } from '../components/changes-list.js';
 import { STATE_BADGES, identityLine } from '../device-states.js';
 import { useT } from '../i18n.js';
 import { localizeReport } from '../localized.js';
@@ -44,6 +45,11 @@ function onlyFailuresOf(runs: Readonly<Record<string, AuditRun>>, devices: reado
   return devices.filter((d) => failing(d, runs[refKey(d)])).map(refKey).join('\n');
 }
 
+/** `refKey`s of the phones whose latest audit differs from their previous one, one per line. */
+function changedOf(runs: Readonly<Record<string, AuditRun>>, devices: readonly DeviceListItem[]): string {
+  return devices.filter((d) => (runs[refKey(d)]?.report?.changes?.length ?? 0) > 0).map(refKey).join('\n');
+}
+
 const failing = (device: DeviceListItem, run: AuditRun | undefined): boolean => {
   if (device.state !== 'device') return true;
   const report = run?.report;
@@ -59,15 +65,22 @@ export function LabView() {
   const onlyFailures = useLabStore((s) => s.onlyFailures);
   const sortByHost = useLabStore((s) => s.sortByHost);
   const setOnlyFailures = useLabStore((s) => s.setOnlyFailures);
+  const onlyChanged = useLabStore((s) => s.onlyChanged);
+  const setOnlyChanged = useLabStore((s) => s.setOnlyChanged);
   const setSortByHost = useLabStore((s) => s.setSortByHost);
   // The failing phones as one string: the table re-renders when that set changes, not on every probe of every phone.
   const failingKeys = useAuditStore((s) => (onlyFailures ? onlyFailuresOf(s.runs, devices) : ''));
+  const changedKeys = useAuditStore((s) => (onlyChanged ? changedOf(s.runs, devices) : ''));
   const [app, setApp] = useState('');
   const ids = useId();
 
   let rows = devices.map((d) => ({ device: d, key: refKey(d) }));
   if (onlyFailures) {
     const keys = new Set(failingKeys.split('\n'));
+    rows = rows.filter(({ key }) => keys.has(key));
+  }
+  if (onlyChanged) {
+    const keys = new Set(changedKeys.split('\n'));
     rows = rows.filter(({ key }) => keys.has(key));
   }
   if (sortByHost) rows = [...rows].sort((a, b) => a.device.server.localeCompare(b.device.server) || a.device.serial.localeCompare(b.device.serial));
@@ -109,6 +122,10 @@ export function LabView() {
           {t('ui.lab.only-failures')}
         </label>
         <label className="check">
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
+          {t('ui.lab.only-changed')}
+        </label>
+        <label className="check">
           <input type="checkbox" checked={sortByHost} onChange={(e) => setSortByHost(e.target.checked)} />
           {t('ui.lab.sort-host')}
         </label>
@@ -121,19 +138,23 @@ export function LabView() {
             <col className="col-phone" />
             <col className="col-verdict" />
             {KEY_CHECKS.map((c) => <col key={c.key} />)}
+            <col className="col-changes" />
           </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('ui.lab.col.phone')}</th>
               <th scope="col">{t('ui.lab.col.verdict')}</th>
               {KEY_CHECKS.map((c) => <th key={c.key} scope="col">{t(`ui.lab.col.${c.key}`)}</th>)}
+              <th scope="col">{t('ui.lab.col.changes')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ device, key }) => <LabRow key={key} device={device} />)}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="muted">{onlyFailures ? t('ui.lab.none-failing') : t('ui.no-phones')}</p>}
+        {rows.length === 0 && (
+          <p className="muted">{onlyFailures ? t('ui.lab.none-failing') : onlyChanged ? t('ui.lab.none-changed') : t('ui.no-phones')}</p>
+        )}
       </div>
     </div>
   );
@@ -195,9 +216,31 @@ const LabRow = memo(function LabRow({ device }: { device: DeviceListItem }) {
           </td>
         );
       })}
+      <td className="cell changes-cell">{run?.report ? <ChangesCell report={run.report} /> : null}</td>
     </tr>
   );
 });
+
+/** How many things changed since the phone's previous audit, the list itself one click away. */
+function ChangesCell({ report }: { report: NonNullable<AuditRun['report']> }) {
+  const t = useT();
+  const locale = useLocale();
+  // No history kept for this audit (e.g. a capture): nothing to say, rather than a misleading 0.
+  if (report.changes === undefined) return <span className="muted small">{t('ui.lab.no-history')}</span>;
+  if (!report.previousAuditAt) return <span className="muted small">{t('ui.lab.first-audit')}</span>;
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(report.previousAuditAt));
+  const label = t('ui.lab.changes-since', { count: report.changes.length, time });
+  if (report.changes.length === 0) return <span className="muted" title={label}>0<span className="visually-hidden"> {label}</span></span>;
+  return (
+    <details className="lab-changes">
+      <summary title={label}>
+        <span aria-hidden="true">{report.changes.length}</span>
+        <span className="visually-hidden">{label}</span>
+      </summary>
+      <ChangeItems changes={report.changes} />
+    </details>
+  );
+}
 
 function ExportForm({ rows }: { rows: string[] }) {
   const t = useT();
