@@ -31,7 +31,7 @@ async function start(extra: Partial<FakeApiFixture> = {}): Promise<FakeApi> {
 beforeEach(() => {
   localStorage.clear();
   useDeviceStore.setState({ devices: [], selectedKey: null, listError: null, serverErrors: {}, lost: {} });
-  usePushStore.setState({ runs: {} });
+  usePushStore.setState({ runs: {}, drafts: {} });
   usePrefsStore.setState({ theme: 'system', locale: 'en', view: 'phone', apps: {}, onlyAttention: false });
   useSettingsStore.setState({ settings: null, credentials: null, error: null });
 });
@@ -113,5 +113,15 @@ describe('the composer', () => {
     await act(async () => usePrefsStore.setState({ locale: 'zh-CN' }));
     expect(screen.getByRole('region', { name: '测试推送' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '发送测试推送' })).toBeTruthy();
+  });
+
+  it('keeps what was typed when the engineer switches views', async () => {
+    await start();
+    fireEvent.change(composer().getByLabelText('Route'), { target: { value: 'fcm' } });
+    fireEvent.change(composer().getByLabelText('Channel id'), { target: { value: 'im_push' } });
+    await act(async () => usePrefsStore.setState({ view: 'settings' }));
+    await act(async () => usePrefsStore.setState({ view: 'phone' }));
+    expect((composer().getByLabelText('Route') as HTMLSelectElement).value).toBe('fcm');
+    expect((composer().getByLabelText('Channel id') as HTMLInputElement).value).toBe('im_push');
   });
 });

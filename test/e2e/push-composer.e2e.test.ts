@@ -131,6 +131,8 @@ describe('the test-push composer in Chromium over the lab server', () => {
     await page.locator('[data-view="settings"]').click();
     await page.locator('input[name="locale"][value="zh-CN"]').check();
     await page.locator('[data-view="phone"]').click();
+    // The phone view remembers the app only once audited; the composer keeps its own fields.
+    await page.getByLabel('被测应用').fill(APP);
     const zh = page.getByRole('region', { name: '测试推送' });
     await zh.scrollIntoViewIfNeeded();
     await zh.screenshot({ path: path.join(SCREENS, 'push-composer-zh-CN.png') });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { refKey, toRef, type DeviceRef } from '../../../common/domain/device.js';
 import { localizeFinding } from '../../../common/i18n/render-finding.js';
 import type { PushMessageFields, PushSendRequest } from '../../../common/ipc/contract.js';
@@ -7,7 +7,7 @@ import { checkPush, sendPush } from '../bridge.js';
 import { useT } from '../i18n.js';
 import { severityLabel } from '../severity-label.js';
 import { useLocale } from '../stores/prefs-store.js';
-import { usePushRun, type ConditionTimeline } from '../stores/push-store.js';
+import { usePushDraft, usePushRun, usePushStore, type ConditionTimeline, type PushDraft } from '../stores/push-store.js';
 import { useCredentials } from '../stores/settings-store.js';
 
 /**
@@ -22,12 +22,8 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
   const phone = refKey(device);
   const run = usePushRun(phone);
   const credentials = useCredentials();
-  const [route, setRoute] = useState<PushRouteChoice>('local');
-  const [condition, setCondition] = useState<PushCondition | 'all'>('background');
-  const [title, setTitle] = useState('Push Doctor test');
-  const [desc, setDesc] = useState('');
-  const [channelId, setChannelId] = useState('');
-  const [token, setToken] = useState('');
+  const { route, condition, title, desc, channelId, token } = usePushDraft(phone);
+  const edit = (patch: Partial<PushDraft>) => usePushStore.getState().editDraft(phone, patch);
   const appName = app.trim();
   const credSet = (r: PushRouteChoice) => r === 'local' || (credentials?.find((c) => c.route === r)?.set ?? false);
   const sending = run.status === 'sending';
@@ -63,7 +59,7 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
         }}
       >
         <label htmlFor={`${id}-route`}>{t('ui.push.route')}</label>
-        <select id={`${id}-route`} value={route} onChange={(e) => setRoute(e.target.value as PushRouteChoice)}>
+        <select id={`${id}-route`} value={route} onChange={(e) => edit({ route: e.target.value as PushRouteChoice })}>
           {PUSH_ROUTE_CHOICES.map((r) => (
             <option key={r} value={r}>
               {r === 'local' ? t('ui.push.route-local') : t('ui.push.route-option', { route: r, state: t(credSet(r) ? 'ui.push.cred-set' : 'ui.push.cred-missing') })}
@@ -71,21 +67,21 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
           ))}
         </select>
         <label htmlFor={`${id}-cond`}>{t('ui.push.condition')}</label>
-        <select id={`${id}-cond`} value={condition} onChange={(e) => setCondition(e.target.value as PushCondition | 'all')}>
+        <select id={`${id}-cond`} value={condition} onChange={(e) => edit({ condition: e.target.value as PushCondition | 'all' })}>
           {PUSH_CONDITIONS.map((c) => <option key={c} value={c}>{t(`ui.push.condition.${c}`)}</option>)}
           <option value="all">{t('ui.push.condition.all')}</option>
         </select>
         <label htmlFor={`${id}-title`}>{t('ui.push.field.title')}</label>
-        <input id={`${id}-title`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        <input id={`${id}-title`} value={title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} />
         <label htmlFor={`${id}-desc`}>{t('ui.push.field.desc')}</label>
-        <input id={`${id}-desc`} value={desc} maxLength={1000} aria-describedby={`${id}-desc-hint`} onChange={(e) => setDesc(e.target.value)} />
+        <input id={`${id}-desc`} value={desc} maxLength={1000} aria-describedby={`${id}-desc-hint`} onChange={(e) => edit({ desc: e.target.value })} />
         <span id={`${id}-desc-hint`} className="field-hint muted">{t('ui.push.field.desc-hint')}</span>
         <label htmlFor={`${id}-chan`}>{t('ui.push.field.channel')}</label>
-        <input id={`${id}-chan`} value={channelId} maxLength={100} spellCheck={false} onChange={(e) => setChannelId(e.target.value)} />
+        <input id={`${id}-chan`} value={channelId} maxLength={100} spellCheck={false} onChange={(e) => edit({ channelId: e.target.value })} />
         {route !== 'local' && (
           <>
             <label htmlFor={`${id}-token`}>{t('ui.push.field.token')}</label>
-            <input id={`${id}-token`} value={token} spellCheck={false} autoComplete="off" aria-describedby={`${id}-token-hint`} onChange={(e) => setToken(e.target.value)} />
+            <input id={`${id}-token`} value={token} spellCheck={false} autoComplete="off" aria-describedby={`${id}-token-hint`} onChange={(e) => edit({ token: e.target.value })} />
             <span id={`${id}-token-hint`} className="field-hint muted">{t('ui.push.field.token-hint')}</span>
           </>
         )}
@@ -121,6 +117,7 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
 
 function Timeline({ timeline }: { timeline: ConditionTimeline }) {
   const t = useT();
+  const locale = useLocale();
   const name = timeline.condition === '-' ? t('ui.push.condition-none') : t(`ui.push.condition.${timeline.condition as PushCondition}`);
   const stopped = timeline.stages.find((s) => !s.ok);
   const posted = timeline.stages.find((s) => s.stage === 'posted' && s.ok);
@@ -135,7 +132,7 @@ function Timeline({ timeline }: { timeline: ConditionTimeline }) {
             <li key={name} className={`stage stage-${state}`} data-stage={name}>
               <span className="stage-name">{t(`ui.push.stage.${name}`)}</span>
               <span className="stage-time">
-                {!s ? t('ui.push.stage-pending') : s.sinceSentMs === null ? new Date(s.at).toLocaleTimeString() : t('ui.push.after', { ms: s.sinceSentMs })}
+                {!s ? t('ui.push.stage-pending') : s.sinceSentMs === null ? new Date(s.at).toLocaleTimeString(locale) : t('ui.push.after', { ms: s.sinceSentMs })}
               </span>
               {s && !s.ok && s.reason && <span className="stage-reason">{t('ui.push.stopped', { reason: s.reason })}</span>}
             </li>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Finding } from '../../../common/domain/findings.js';
 import type { IpcError, PushProgress, PushSendResult } from '../../../common/ipc/contract.js';
-import { PUSH_STAGES, type PushStageName } from '../../../common/push/route-ids.js';
+import { PUSH_STAGES, type PushCondition, type PushRouteChoice, type PushStageName } from '../../../common/push/route-ids.js';
 
 /** One stage of one condition's timeline as the page draws it. */
 export interface TimelineStage {
@@ -28,9 +28,23 @@ export interface PushRun {
   checks: Finding[] | null;
 }
 
+/** What the engineer typed in the composer, kept per phone so switching views or phones loses nothing. */
+export interface PushDraft {
+  route: PushRouteChoice;
+  condition: PushCondition | 'all';
+  title: string;
+  desc: string;
+  channelId: string;
+  token: string;
+}
+
+export const EMPTY_DRAFT: PushDraft = { route: 'local', condition: 'background', title: 'Push Doctor test', desc: '', channelId: '', token: '' };
+
 interface PushStoreState {
   /** By refKey of the phone. */
   runs: Record<string, PushRun>;
+  drafts: Record<string, PushDraft>;
+  editDraft(phone: string, patch: Partial<PushDraft>): void;
   started(phone: string): void;
   progress(phone: string, p: PushProgress): void;
   finished(phone: string, outcome: { result: PushSendResult } | { error: IpcError }): void;
@@ -56,6 +70,8 @@ export const usePushStore = create<PushStoreState>()((set) => {
   const update = (phone: string, f: (run: PushRun) => PushRun) => set((s) => ({ runs: { ...s.runs, [phone]: f(s.runs[phone] ?? idle) } }));
   return {
     runs: {},
+    drafts: {},
+    editDraft: (phone, patch) => set((s) => ({ drafts: { ...s.drafts, [phone]: { ...(s.drafts[phone] ?? EMPTY_DRAFT), ...patch } } })),
     started: (phone) => update(phone, (r) => ({ ...r, status: 'sending', timelines: [], result: null, error: null })),
     // Progress from a run this page did not start (another window) is not drawn.
     progress: (phone, p) => update(phone, (r) => (r.status === 'sending' ? { ...r, timelines: withProgress(r.timelines, p) } : r)),
@@ -67,3 +83,4 @@ export const usePushStore = create<PushStoreState>()((set) => {
 });
 
 export const usePushRun = (phone: string): PushRun => usePushStore((s) => s.runs[phone] ?? idle);
+export const usePushDraft = (phone: string): PushDraft => usePushStore((s) => s.drafts[phone] ?? EMPTY_DRAFT);
