@@ -82,6 +82,7 @@ describe('the composer', () => {
     const sent = fake.calls.find((c) => c.method === 'sendPush')!.args[0];
     expect(sent).toMatchObject({ app: APP, route: 'local', condition: 'background', title: 'Push Doctor test', channelId: 'new_message' });
     expect(sent).not.toHaveProperty('token');
+    expect(sent).not.toHaveProperty('click');
     expect(screen.getByText('Timeline: background (Home pressed)')).toBeTruthy();
     expect(stageOf('posted').className).toContain('stage-ok');
     expect(within(stageOf('posted')).getByText('+380 ms')).toBeTruthy();
@@ -90,10 +91,12 @@ describe('the composer', () => {
   });
 
   it('shows where the loop stopped and why, per condition, for "all"', async () => {
-    await start({ pushStopAt: { stage: 'posted', reason: 'app-stopped' } });
+    const fake = await start({ pushStopAt: { stage: 'posted', reason: 'app-stopped' } });
     fireEvent.change(composer().getByLabelText('Route'), { target: { value: 'fcm' } });
     fireEvent.change(composer().getByLabelText('Condition'), { target: { value: 'all' } });
+    fireEvent.click(composer().getByLabelText('Then tap the notification and check the page it opens'));
     await act(async () => fireEvent.click(composer().getByRole('button', { name: 'Send test push' })));
+    expect(fake.calls.find((c) => c.method === 'sendPush')!.args[0]).toMatchObject({ route: 'fcm', condition: 'all', click: true });
     expect(document.querySelectorAll('.push-timeline')).toHaveLength(6);
     expect(screen.getAllByText('stopped: app-stopped')).toHaveLength(6);
     expect(document.querySelectorAll('[data-stage="displayed"].stage-pending')).toHaveLength(6);

@@ -174,4 +174,5 @@ export const uiEn = {
   'ui.push.latency': 'Posted {ms} ms after sending.',
   'ui.push.not-posted': 'Not posted: {reason}.',
   'ui.push.failed': 'The test push could not run.',
+  'ui.push.click': 'Then tap the notification and check the page it opens',
 } as const;

@@ -173,4 +173,5 @@ export const uiZhCN = {
   'ui.push.latency': '发送后 {ms} 毫秒发布。',
   'ui.push.not-posted': '未发布：{reason}。',
   'ui.push.failed': '测试推送无法执行。',
+  'ui.push.click': '随后点击通知，并检查打开的页面',
 } as const satisfies CatalogOf<typeof uiEn>;

@@ -22,7 +22,7 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
   const phone = refKey(device);
   const run = usePushRun(phone);
   const credentials = useCredentials();
-  const { route, condition, title, desc, channelId, token } = usePushDraft(phone);
+  const { route, condition, title, desc, channelId, token, click } = usePushDraft(phone);
   const edit = (patch: Partial<PushDraft>) => usePushStore.getState().editDraft(phone, patch);
   const appName = app.trim();
   const credSet = (r: PushRouteChoice) => r === 'local' || (credentials?.find((c) => c.route === r)?.set ?? false);
@@ -54,7 +54,7 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
         onSubmit={(e) => {
           e.preventDefault();
           if (!message || blocked) return;
-          const request: PushSendRequest = { ...message, condition, ...(token.trim() && route !== 'local' ? { token: token.trim() } : {}) };
+          const request: PushSendRequest = { ...message, condition, ...(click ? { click: true } : {}), ...(token.trim() && route !== 'local' ? { token: token.trim() } : {}) };
           void sendPush(request);
         }}
       >
@@ -85,6 +85,9 @@ export function PushComposer({ device, app }: { device: DeviceRef; app: string }
             <span id={`${id}-token-hint`} className="field-hint muted">{t('ui.push.field.token-hint')}</span>
           </>
         )}
+        <label className="push-click">
+          <input type="checkbox" checked={click} onChange={(e) => edit({ click: e.target.checked })} /> {t('ui.push.click')}
+        </label>
         {message && run.checks && (
           <div className="push-checks" role="group" aria-live="polite" aria-label={t('ui.push.checks')}>
             <strong>{t('ui.push.checks')}</strong>

@@ -36,9 +36,11 @@ export interface PushDraft {
   desc: string;
   channelId: string;
   token: string;
+  /** Tap the posted notification afterwards (the `clicked` stage). */
+  click: boolean;
 }
 
-export const EMPTY_DRAFT: PushDraft = { route: 'local', condition: 'background', title: 'Push Doctor test', desc: '', channelId: '', token: '' };
+export const EMPTY_DRAFT: PushDraft = { route: 'local', condition: 'background', title: 'Push Doctor test', desc: '', channelId: '', token: '', click: false };
 
 interface PushStoreState {
   /** By refKey of the phone. */
