@@ -9,6 +9,8 @@ import { electronIpcMain } from './ipc/electron-transport.js';
 import { createAdbTsPort } from './adb/adb-ts-adapter.js';
 import { defaultAdbServers } from './adb/server-address.js';
 import { createLabServices } from './services/lab-services.js';
+import { createCredentialStore } from './app/credential-store.js';
+import { fetchForEnv } from './push/proxy.js';
 import { ApkCache, apkCacheDir } from './apk/apk-cache.js';
 import { userDataDir } from './history/data-dir.js';
 import { createSettingsStore } from './app/settings-store.js';
@@ -46,7 +48,10 @@ void app.whenReady().then(async () => {
     env: process.env,
     adbPath: async () => (await settings.getSettings()).adbPath,
   });
+  const credentials = createCredentialStore({ file: path.join(app.getPath('userData'), 'credentials.json'), safeStorage, platform: process.platform });
   const lab = createLabServices(port, {
+    // Test pushes use main's stored credentials and Settings' base URLs; HTTPS_PROXY as the CLI honours it.
+    push: { secretFor: credentials.secretFor, settings: settings.getSettings, fetch: () => fetchForEnv(process.env) },
     // The folder the CLI keeps audits in too, so each sees what changed since the other's last audit.
     history: new HistoryStore({ dir: historyDir(process.env, process.platform) }),
     version: app.getVersion(),
@@ -70,6 +75,7 @@ void app.whenReady().then(async () => {
       arch: process.arch,
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
       lab,
+      credentials,
       onSettingsChanged: (saved) => port.addServers(saved.adbServers.map(parseAdbAddress)),
     },
   );

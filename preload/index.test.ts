@@ -20,8 +20,8 @@ describe('preload bridge', () => {
     const api = await loadPreload();
     expect([...electron.contextBridge.exposed.keys()]).toEqual(['pushDoctor']);
     expect(Object.keys(api).sort()).toEqual([
-      'appInfo', 'applyFix', 'chooseAdb', 'clearCredential', 'exportReport', 'getSettings', 'listCredentials', 'listDevices',
-      'listPackages', 'onAuditProgress', 'onDeviceEvent', 'openExternal', 'planFix', 'runAudit', 'setAnswer', 'setCredential', 'setSettings',
+      'appInfo', 'applyFix', 'checkPush', 'chooseAdb', 'clearCredential', 'exportReport', 'getSettings', 'listCredentials', 'listDevices',
+      'listPackages', 'onAuditProgress', 'onDeviceEvent', 'onPushProgress', 'openExternal', 'planFix', 'runAudit', 'sendPush', 'setAnswer', 'setCredential', 'setSettings',
     ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });

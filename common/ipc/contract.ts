@@ -11,6 +11,8 @@ import type { Finding } from '../domain/findings.js';
 import type { FixRecord, ManualAnswer } from '../domain/report.js';
 import type { FixId } from '../fixes/fix-catalog.js';
 import type { Locale } from '../i18n/locale.js';
+import type { PushCondition, PushRouteChoice, PushStageName, RouteId } from '../push/route-ids.js';
+import type { PushTestResult } from '../domain/report.js';
 
 export type { AuditProgress };
 
@@ -49,6 +51,11 @@ export interface Settings {
   adbServers: string[];
   theme: 'system' | 'light' | 'dark';
   locale: 'system' | Locale;
+  /**
+   * Where a push route sends instead of the vendor's production servers (a proxy, a staging or local test
+   * server), http(s) URL per route; a route not listed uses the vendor's own base URL.
+   */
+  pushBaseUrls: Partial<Record<RouteId, string>>;
 }
 
 /** The identity the sidebar shows; each part null until the phone has been read. */
@@ -85,6 +92,8 @@ export interface SettingsPatch {
   adbServers?: string[];
   theme?: Settings['theme'];
   locale?: Settings['locale'];
+  /** Replaces the whole map; an empty map sends every route to its vendor. */
+  pushBaseUrls?: Settings['pushBaseUrls'];
 }
 
 /** What 'settings:choose-adb' answers: the user closed the chooser, or the adb they chose, checked and saved. */
@@ -158,6 +167,54 @@ export interface CredentialSetRequest {
   secret: string;
 }
 
+/** The composer's message, as the CLI's `push` takes it; the credentials are main's, never in here. */
+export interface PushMessageFields {
+  ref: DeviceRef;
+  app: string;
+  route: PushRouteChoice;
+  title?: string;
+  /** The notification text; a unique line with the time when absent (so the watcher matches this push only). */
+  desc?: string;
+  channelId?: string;
+  priority?: 'high' | 'normal';
+  /** A data message instead of a notification message (FCM, Huawei, Honor, Xiaomi). */
+  data?: boolean;
+}
+
+export interface PushSendRequest extends PushMessageFields {
+  condition: PushCondition | 'all';
+  /** The push token (tencent-im: the IM account); read from the app's log on the phone when absent. */
+  token?: string;
+  /** Tap the posted notification afterwards and check which page it opens. */
+  click?: boolean;
+  /** How long to watch for the post, in seconds (default 30). */
+  timeoutSeconds?: number;
+}
+
+export interface PushSendResult {
+  route: PushRouteChoice;
+  pushTests: PushTestResult[];
+  /** The test-push findings (merged across conditions for `all`), as the report carries them. */
+  findings: Finding[];
+  /** Sentences for the engineer: which token was used, the route's notes (e.g. the IM account is Online). */
+  notes: string[];
+}
+
+/** One stage of one condition's run, sent while `push:send` runs. */
+export interface PushProgress {
+  ref: DeviceRef;
+  route: PushRouteChoice;
+  condition: PushCondition | null;
+  /** 0-based index of the condition in this run, and how many there are. */
+  index: number;
+  total: number;
+  stage: PushStageName;
+  ok: boolean;
+  at: string;
+  /** Why the loop stopped here (a vendor code, not-delivered or display reason), null when the stage passed. */
+  reason: string | null;
+}
+
 export interface InvokeChannels {
   'app:info': { args: void; result: AppInfo };
   'device:list': { args: void; result: DeviceListItem[] };
@@ -174,11 +231,14 @@ export interface InvokeChannels {
   'credentials:list': { args: void; result: CredentialStatus[] };
   'credentials:set': { args: CredentialSetRequest; result: CredentialStatus[] };
   'credentials:clear': { args: { route: string }; result: CredentialStatus[] };
+  'push:check': { args: PushMessageFields; result: Finding[] };
+  'push:send': { args: PushSendRequest; result: PushSendResult };
 }
 
 export interface EventChannels {
   'device:event': DeviceEventPayload;
   'audit:progress': AuditProgress;
+  'push:progress': PushProgress;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -208,11 +268,14 @@ export const INVOKE_METHODS = {
   'credentials:list': 'listCredentials',
   'credentials:set': 'setCredential',
   'credentials:clear': 'clearCredential',
+  'push:check': 'checkPush',
+  'push:send': 'sendPush',
 } as const satisfies Record<InvokeChannel, string>;
 
 export const EVENT_METHODS = {
   'device:event': 'onDeviceEvent',
   'audit:progress': 'onAuditProgress',
+  'push:progress': 'onPushProgress',
 } as const satisfies Record<EventChannel, string>;
 
 /** Listed as values so main can check that every channel has a handler and a schema. */

@@ -27,7 +27,7 @@ describe('adb chooser', () => {
     await writeFile(adb, '#!/bin/sh\necho "Android Debug Bridge version 1.0.41"\n', { mode: 0o755 });
     electron.dialog.nextOpen = { canceled: false, filePaths: [adb] };
     const choice = await createAdbChooser({ dialog: dialog(), settings, platform: 'linux' })();
-    expect(choice).toEqual({ chosen: true, settings: { adbPath: adb, adbServers: [], theme: 'system', locale: 'system' }, version: 'Android Debug Bridge version 1.0.41' });
+    expect(choice).toEqual({ chosen: true, settings: { adbPath: adb, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} }, version: 'Android Debug Bridge version 1.0.41' });
     expect(electron.dialog.opened[0]?.options).toMatchObject({ properties: ['openFile', 'dontAddToRecent'] });
     expect(electron.dialog.opened[0]?.options).not.toHaveProperty('filters');
   });
@@ -38,14 +38,14 @@ describe('adb chooser', () => {
   });
 
   it('refuses a pick that is not adb with the reason, and keeps the settings', async () => {
-    await settings.setSettings({ adbPath: '/usr/bin/adb', adbServers: [], theme: 'system', locale: 'system' });
+    await settings.setSettings({ adbPath: '/usr/bin/adb', adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} });
     electron.dialog.nextOpen = { canceled: false, filePaths: ['/bin/sh'] };
     const check = vi.fn(async () => ({ ok: false as const, reason: 'it printed nothing for `version`' }));
     const error = await createAdbChooser({ dialog: dialog(), settings, platform: 'linux', check })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcFailure);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: '/bin/sh was not saved as adb: it printed nothing for `version`.' });
     expect(check).toHaveBeenCalledWith('/bin/sh');
-    expect(await settings.getSettings()).toEqual({ adbPath: '/usr/bin/adb', adbServers: [], theme: 'system', locale: 'system' });
+    expect(await settings.getSettings()).toEqual({ adbPath: '/usr/bin/adb', adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} });
   });
 
   it('opens one chooser for two quick clicks', async () => {

@@ -57,9 +57,9 @@ describe('settings store', () => {
   it('keeps adb servers (unique, in order), theme and locale, and each field on its own when the file is hand-edited', async () => {
     const store = createSettingsStore(file);
     expect(await store.setSettings({ adbServers: ['10.0.0.2:5037', '[::1]:5038', '10.0.0.2:5037'], theme: 'dark', locale: 'zh-CN' }))
-      .toEqual({ adbPath: null, adbServers: ['10.0.0.2:5037', '[::1]:5038'], theme: 'dark', locale: 'zh-CN' });
+      .toEqual({ adbPath: null, adbServers: ['10.0.0.2:5037', '[::1]:5038'], theme: 'dark', locale: 'zh-CN', pushBaseUrls: {} });
     await writeFile(file, JSON.stringify({ adbPath: null, adbServers: ['10.0.0.2:5037'], theme: 'purple', locale: 'fr' }));
-    expect(await store.getSettings()).toEqual({ adbPath: null, adbServers: ['10.0.0.2:5037'], theme: 'system', locale: 'system' });
+    expect(await store.getSettings()).toEqual({ adbPath: null, adbServers: ['10.0.0.2:5037'], theme: 'system', locale: 'system', pushBaseUrls: {} });
   });
 
   it('applies quick successive saves in order', async () => {

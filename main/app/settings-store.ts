@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../../common/ipc/contract.js';
 import { LOCALES } from '../../common/i18n/locale.js';
+import { ROUTE_IDS } from '../../common/push/route-ids.js';
 import { AdbAddressError, parseAdbAddress } from '../adb/server-address.js';
 
 const absolutePath = z
@@ -22,6 +23,16 @@ function isAdbAddress(value: string): boolean {
   }
 }
 
+/** A push route's base URL: http(s) only, no credentials in it (they would be saved in plain text and logged). */
+export const pushBaseUrlSchema = z.string().max(2048).refine((value) => {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.username === '' && u.password === '' && u.search === '' && u.hash === '';
+  } catch {
+    return false;
+  }
+}, 'not an http(s) base URL without user, password, query or fragment');
+
 const adbServer = z.string().max(300).refine(isAdbAddress, 'not an adb server "host:port"');
 
 export const settingsSchema = z.object({
@@ -30,9 +41,10 @@ export const settingsSchema = z.object({
   adbServers: z.array(adbServer).max(64).transform((list) => [...new Set(list)]),
   theme: z.enum(['system', 'light', 'dark']),
   locale: z.enum(['system', ...LOCALES]),
+  pushBaseUrls: z.partialRecord(z.enum(ROUTE_IDS), pushBaseUrlSchema),
 }).strict();
 
-export const DEFAULT_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system' };
+export const DEFAULT_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} };
 
 export interface SettingsStore {
   getSettings(): Promise<Settings>;

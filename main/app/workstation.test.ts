@@ -77,7 +77,7 @@ describe('startWorkstation', () => {
     await writeFile(adb, '#!/bin/sh\necho "Android Debug Bridge version 1.0.41"\n', { mode: 0o755 });
     electron.dialog.nextOpen = { canceled: false, filePaths: [adb] };
     await electron.ipcMain.invoke('settings:choose-adb', [], { url: 'app://bundle/index.html' });
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: { adbPath: adb, adbServers: [], theme: 'system', locale: 'system' } });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: 'app://bundle/index.html' })).toEqual({ ok: true, value: { adbPath: adb, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} } });
     expect(await electron.ipcMain.invoke('app:info', [], { url: 'app://bundle/index.html' })).toMatchObject({ value: { adb: { found: true, path: adb, source: 'settings' } } });
   });
 
@@ -86,8 +86,8 @@ describe('startWorkstation', () => {
     await startWorkstation(parts(), options({ onSettingsChanged: changed }));
     const page = { url: 'app://bundle/index.html' };
     const saved = await electron.ipcMain.invoke('settings:set', [{ adbServers: ['10.1.2.3:5037'], theme: 'dark' }], page);
-    expect(saved).toEqual({ ok: true, value: { adbPath: null, adbServers: ['10.1.2.3:5037'], theme: 'dark', locale: 'system' } });
-    expect(changed).toHaveBeenCalledWith({ adbPath: null, adbServers: ['10.1.2.3:5037'], theme: 'dark', locale: 'system' });
+    expect(saved).toEqual({ ok: true, value: { adbPath: null, adbServers: ['10.1.2.3:5037'], theme: 'dark', locale: 'system', pushBaseUrls: {} } });
+    expect(changed).toHaveBeenCalledWith({ adbPath: null, adbServers: ['10.1.2.3:5037'], theme: 'dark', locale: 'system', pushBaseUrls: {} });
     const secret = JSON.stringify({ appSecret: 'S3cr3tValue', packageName: 'com.example.im' });
     const statuses = await electron.ipcMain.invoke('credentials:set', [{ route: 'xiaomi', secret }], page);
     expect(statuses).toMatchObject({ ok: true, value: expect.arrayContaining([{ route: 'xiaomi', set: true, storage: 'encrypted' }]) });
@@ -112,7 +112,7 @@ describe('startWorkstation', () => {
     const lab: LabServices = {
       listDevices: async () => [],
       runAudit: async () => { throw new Error('not called'); },
-      listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(),
+      listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(), checkPush: vi.fn(), sendPush: vi.fn(),
       trackDevices: async (onEvent) => {
         emit = onEvent;
         return { close };

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { App, BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Dialog, Protocol, Session, Shell, WebContents } from 'electron';
 import type { AuditSessions } from '../services/audit-sessions.js';
-import { createCredentialStore, type SafeStorageLike } from './credential-store.js';
+import { createCredentialStore, type CredentialStore, type SafeStorageLike } from './credential-store.js';
 import { createReportExporter, type PdfPrinter } from './report-export.js';
 import type { DeviceEvent, DeviceTracker } from '../adb/device-port.js';
 import type { AppInfo, Settings } from '../../common/ipc/contract.js';
 import type { AuditServices } from '../ipc/audit-handlers.js';
 import type { FixServices } from '../ipc/fix-handlers.js';
+import type { PushServices } from '../ipc/push-handlers.js';
 import { toDeviceEventPayload, type DeviceServices } from '../ipc/device-handlers.js';
 import { createDispatch, originOf, type Dispatch, type Handlers, type Transport } from '../ipc/dispatch.js';
 import { serveOverElectron, type IpcMainLike } from '../ipc/electron-transport.js';
@@ -18,7 +19,7 @@ import { APP_ORIGIN, denyAllPermissions, windowOptions } from './security.js';
 import { createSettingsStore } from './settings-store.js';
 
 /** The phone-facing services; the audit engine and the adb adapter provide them. */
-export interface LabServices extends DeviceServices, AuditServices, FixServices {
+export interface LabServices extends DeviceServices, AuditServices, FixServices, PushServices {
   trackDevices(onEvent: (event: DeviceEvent) => void): Promise<DeviceTracker>;
   /** Each phone's last audit, fixes and answers: what an export writes. */
   sessions?: AuditSessions;
@@ -59,6 +60,8 @@ export interface WorkstationOptions {
   lab: LabServices | null;
   /** Told of every saved change (the adb servers to watch follow Settings without a restart). */
   onSettingsChanged?: (settings: Settings) => void;
+  /** The credential store the phone services read test-push credentials from; one of its own when absent. */
+  credentials?: CredentialStore;
 }
 
 export interface Workstation {
@@ -113,11 +116,11 @@ export async function startWorkstation(electron: ElectronParts, options: Worksta
         defaultDir: electron.app.getPath('documents'),
         ...(electron.printToPdf ? { printPdf: electron.printToPdf } : {}),
       }),
-      ...createCredentialStore({
+      ...(options.credentials ?? createCredentialStore({
         file: path.join(electron.app.getPath('userData'), 'credentials.json'),
         safeStorage: electron.safeStorage,
         platform: options.platform,
-      }),
+      })),
     },
     options.lab,
   );

@@ -15,7 +15,7 @@ const unused = async (): Promise<never> => {
 const services: Services = {
   appInfo: unused, listDevices: unused, runAudit: unused, getSettings: unused, setSettings: unused, chooseAdb: unused, openExternal: unused,
   listPackages: unused, planFix: unused, applyFix: unused, setAnswer: unused, exportReport: unused,
-  listCredentials: unused, setCredential: unused, clearCredential: unused,
+  listCredentials: unused, setCredential: unused, clearCredential: unused, checkPush: unused, sendPush: unused,
 };
 
 // A changed channel list shows up here in review: the contract between main and the page moved.
@@ -34,6 +34,8 @@ it('registers exactly the channels of the contract', () => {
       "device:packages",
       "fix:apply",
       "fix:plan",
+      "push:check",
+      "push:send",
       "report:export",
       "settings:choose-adb",
       "settings:get",
@@ -47,6 +49,7 @@ it('registers exactly the channels of the contract', () => {
     [
       "audit:progress",
       "device:event",
+      "push:progress",
     ]
   `);
 });

@@ -31,7 +31,7 @@ function services(): Services {
     }),
     openExternal: vi.fn(async () => undefined),
     listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(), exportReport: vi.fn(),
-    listCredentials: vi.fn(), setCredential: vi.fn(), clearCredential: vi.fn(),
+    listCredentials: vi.fn(), setCredential: vi.fn(), clearCredential: vi.fn(), checkPush: vi.fn(), sendPush: vi.fn(),
   };
 }
 

@@ -46,7 +46,7 @@ beforeEach(async () => {
     chooseAdb: createAdbChooser({ dialog: electron.dialog, settings, platform: 'linux' }),
     openExternal: vi.fn(async () => undefined),
     listPackages: vi.fn(), planFix: vi.fn(), applyFix: vi.fn(), setAnswer: vi.fn(), exportReport: vi.fn(),
-    listCredentials: vi.fn(), setCredential: vi.fn(), clearCredential: vi.fn(),
+    listCredentials: vi.fn(), setCredential: vi.fn(), clearCredential: vi.fn(), checkPush: vi.fn(), sendPush: vi.fn(),
   };
   logError = vi.fn<(message: string, error: unknown) => void>();
   const dispatch = createDispatch(allHandlers(services, services), { trustedOrigins: ['app://bundle'], logError });
@@ -121,18 +121,18 @@ describe('the Electron transport on the real handlers', () => {
       expect(await electron.ipcMain.invoke('settings:set', [{ adbPath }], { url: APP_PAGE }))
         .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null, adbServers: [], theme: 'system', locale: 'system' } });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} } });
   });
 
   it('stores the adb the user picks in main\'s chooser once it answers as adb, and clears it on request', async () => {
     electron.dialog.nextOpen = { canceled: false, filePaths: [fakeAdb] };
     expect(await electron.ipcMain.invoke('settings:choose-adb', [], { url: APP_PAGE })).toEqual({
-      ok: true, value: { chosen: true, settings: { adbPath: fakeAdb, adbServers: [], theme: 'system', locale: 'system' }, version: 'Android Debug Bridge version 1.0.41' },
+      ok: true, value: { chosen: true, settings: { adbPath: fakeAdb, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} }, version: 'Android Debug Bridge version 1.0.41' },
     });
     expect(electron.dialog.opened).toHaveLength(1);
     expect(electron.dialog.opened[0]?.options).toMatchObject({ properties: expect.arrayContaining(['openFile']) });
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: fakeAdb, adbServers: [], theme: 'system', locale: 'system' } });
-    expect(await electron.ipcMain.invoke('settings:set', [{ adbPath: null, adbServers: [], theme: 'system', locale: 'system' }], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null, adbServers: [], theme: 'system', locale: 'system' } });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: fakeAdb, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} } });
+    expect(await electron.ipcMain.invoke('settings:set', [{ adbPath: null, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} }], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} } });
   });
 
   it('keeps the settings when the user closes the chooser or picks something that is not adb', async () => {
@@ -141,7 +141,7 @@ describe('the Electron transport on the real handlers', () => {
     electron.dialog.nextOpen = { canceled: false, filePaths: ['/bin/sh'] };
     const refused = await electron.ipcMain.invoke('settings:choose-adb', [], { url: APP_PAGE });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('/bin/sh was not saved as adb') } });
-    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null, adbServers: [], theme: 'system', locale: 'system' } });
+    expect(await electron.ipcMain.invoke('settings:get', [], { url: APP_PAGE })).toEqual({ ok: true, value: { adbPath: null, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} } });
   });
 
   it('opens only allow-listed https links', async () => {

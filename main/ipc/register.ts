@@ -4,14 +4,15 @@ import { credentialHandlers, type CredentialServices } from './credential-handle
 import { deviceHandlers, type DeviceServices } from './device-handlers.js';
 import type { Handlers } from './dispatch.js';
 import { fixHandlers, type FixServices } from './fix-handlers.js';
+import { pushHandlers, type PushServices } from './push-handlers.js';
 import { reportHandlers, type ExportServices } from './report-handlers.js';
 import { settingsHandlers, type SettingsServices } from './settings-handlers.js';
 import { shellHandlers, type ShellServices } from './shell-handlers.js';
 
 /** What the app itself provides, phones or not. */
 export type AppSideServices = AppServices & SettingsServices & ShellServices & ExportServices & CredentialServices;
-/** What the phone services provide: devices, audits, fixes and answers over one device port. */
-export type PhoneServices = DeviceServices & AuditServices & FixServices;
+/** What the phone services provide: devices, audits, fixes, answers and test pushes over one device port. */
+export type PhoneServices = DeviceServices & AuditServices & FixServices & PushServices;
 export type Services = AppSideServices & PhoneServices;
 
 /** Every channel's handler; the phone channels only when the phone services are given. */
@@ -22,6 +23,6 @@ export function allHandlers(services: AppSideServices, lab?: PhoneServices | nul
     ...shellHandlers(services),
     ...reportHandlers(services),
     ...credentialHandlers(services),
-    ...(lab ? { ...deviceHandlers(lab), ...auditHandlers(lab), ...fixHandlers(lab) } : {}),
+    ...(lab ? { ...deviceHandlers(lab), ...auditHandlers(lab), ...fixHandlers(lab), ...pushHandlers(lab) } : {}),
   };
 }

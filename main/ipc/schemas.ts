@@ -5,7 +5,8 @@ import { isAllowedExternalUrl } from '../app/external-links.js';
 import { EXPORT_FORMATS } from '../../common/ipc/contract.js';
 import { FIX_IDS } from '../../common/fixes/fix-catalog.js';
 import { LOCALES } from '../../common/i18n/locale.js';
-import { ROUTE_IDS } from '../../common/push/route-ids.js';
+import { PUSH_CONDITIONS, PUSH_ROUTE_CHOICES, ROUTE_IDS } from '../../common/push/route-ids.js';
+import { pushBaseUrlSchema } from '../app/settings-store.js';
 
 // The same rules the adb layer applies before anything reaches `adb shell`, checked here first so a
 // bad payload is refused at the IPC boundary with INVALID_INPUT.
@@ -36,6 +37,22 @@ const fixRequestSchema = z.object({
 
 const routeSchema = z.enum(ROUTE_IDS);
 
+/** Text that goes into a notification: printable, bounded (it is quoted into `cmd notification post` by shellQuote). */
+const pushText = (max: number) => z.string().min(1).max(max).refine((v) => ![...v].some((c) => { const n = c.codePointAt(0)!; return (n < 0x20 && n !== 0x0a) || n === 0x7f; }), 'contains control characters');
+/** An Android notification channel id as apps name them. */
+const channelIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'not a notification channel id');
+
+const pushMessageShape = {
+  ref: deviceRefSchema,
+  app: packageSchema,
+  route: z.enum(PUSH_ROUTE_CHOICES),
+  title: pushText(200).optional(),
+  desc: pushText(1000).optional(),
+  channelId: channelIdSchema.optional(),
+  priority: z.enum(['high', 'normal']).optional(),
+  data: z.boolean().optional(),
+};
+
 /** One schema per invoke channel; the compiler checks each against the contract's argument type. */
 export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   'app:info': noArgs,
@@ -48,6 +65,7 @@ export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
     adbServers: z.array(adbServerSchema).max(64).optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
     locale: z.enum(['system', ...LOCALES]).optional(),
+    pushBaseUrls: z.partialRecord(routeSchema, pushBaseUrlSchema).optional(),
   }).strict(),
   'settings:choose-adb': noArgs,
   'shell:open-external': z.string().max(2048).refine(isAllowedExternalUrl, 'not a link the app may open'),
@@ -70,4 +88,13 @@ export const payloadSchemas: { [C in InvokeChannel]: z.ZodType<ArgsOf<C>> } = {
   // Only the size is checked here: the route's own schema reads the JSON in main (main/push/credentials.ts).
   'credentials:set': z.object({ route: routeSchema, secret: z.string().min(2).max(64 * 1024) }).strict(),
   'credentials:clear': z.object({ route: routeSchema }).strict(),
+  'push:check': z.object(pushMessageShape).strict(),
+  'push:send': z.object({
+    ...pushMessageShape,
+    condition: z.enum([...PUSH_CONDITIONS, 'all']),
+    // Tokens are base64url-ish or IM account names; never shell text (they only go into JSON bodies).
+    token: z.string().min(1).max(4096).regex(/^[A-Za-z0-9_.:@=+/-]+$/, 'not a push token').optional(),
+    click: z.boolean().optional(),
+    timeoutSeconds: z.number().positive().max(600).optional(),
+  }).strict(),
 };

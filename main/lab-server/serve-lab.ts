@@ -7,6 +7,7 @@ import { IpcFailure } from '../ipc/dispatch.js';
 import { allHandlers } from '../ipc/register.js';
 import { createLabServices } from '../services/lab-services.js';
 import { createCredentialStore } from '../app/credential-store.js';
+import { fetchForEnv } from '../push/proxy.js';
 import { ApkCache, apkCacheDir } from '../apk/apk-cache.js';
 import { userDataDir } from '../history/data-dir.js';
 import { HistoryStore } from '../history/history-store.js';
@@ -33,6 +34,8 @@ export interface ServeLabOptions {
    * the CLI's shared folder, or a test's own); none given: nothing is kept and no changes are shown.
    */
   historyDir?: string | null;
+  /** Where each push route sends (the lab's proxy or local test servers), as Settings' pushBaseUrls; validated by the caller. */
+  pushBaseUrls?: Settings['pushBaseUrls'];
   logError?: (message: string, error: unknown) => void;
 }
 
@@ -42,14 +45,21 @@ export interface ServedLab {
 }
 
 /** The lab server keeps no settings of its own: no adb path is chosen, so adb is searched for. */
-const NO_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system' };
+const NO_SETTINGS: Settings = { adbPath: null, adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} };
 
 export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
+  // No OS key store behind a browser session: credentials set from the page stay in this server's memory, on the lab host.
+  const credentials = createCredentialStore({ file: '', safeStorage: null, platform: process.platform });
   const lab = createLabServices(createAdbTsPort({ servers: options.servers, env: options.env }), {
     apkCache: new ApkCache(apkCacheDir(userDataDir(options.env))),
     history: options.historyDir ? new HistoryStore({ dir: options.historyDir }) : null,
     version: options.version,
     onHistoryError: (error) => options.logError?.('the audit was not kept in history', error),
+    push: {
+      secretFor: credentials.secretFor,
+      settings: async () => ({ pushBaseUrls: options.pushBaseUrls ?? {} }),
+      fetch: () => fetchForEnv(options.env),
+    },
   });
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Push Doctor',
@@ -62,7 +72,7 @@ export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
   const handlers = allHandlers(
     {
       appInfo,
-      getSettings: async () => ({ ...NO_SETTINGS }),
+      getSettings: async () => ({ ...NO_SETTINGS, pushBaseUrls: options.pushBaseUrls ?? {} }),
       // The only patch the schema lets through is "search again", which is what the server does anyway.
       setSettings: async () => ({ ...NO_SETTINGS }),
       chooseAdb: async () => {
@@ -81,8 +91,7 @@ export async function serveLab(options: ServeLabOptions): Promise<ServedLab> {
           'Export from the app, or run `push-doctor audit --serial S --format html --out FILE` on the lab host.',
         );
       },
-      // No OS key store behind a browser session: credentials set from the page stay in this server's memory, on the lab host.
-      ...createCredentialStore({ file: '', safeStorage: null, platform: process.platform }),
+      ...credentials,
     },
     lab,
   );

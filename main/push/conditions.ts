@@ -1,3 +1,4 @@
+import { PUSH_CONDITIONS, type PushCondition } from '../../common/push/route-ids.js';
 import { assertSafePackageName } from '../adb/shell-safety.js';
 import type { DevicePort, DeviceRef } from '../adb/device-port.js';
 
@@ -8,8 +9,9 @@ import type { DevicePort, DeviceRef } from '../adb/device-port.js';
  * message: the report keeps the two apart. `doze` fakes a charger-less phone and forces deep idle
  * (developer.android.com/training/monitoring-device-state/doze-standby#testing_doze).
  */
-export const CONDITIONS = ['foreground', 'background', 'locked', 'killed', 'stopped', 'doze'] as const;
-export type Condition = (typeof CONDITIONS)[number];
+// Named in common so the IPC contract and the composer offer the same list.
+export const CONDITIONS = PUSH_CONDITIONS;
+export type Condition = PushCondition;
 
 export interface ConditionStep {
   command: string;

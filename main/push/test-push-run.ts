@@ -35,6 +35,18 @@ export interface PushTestInput {
   timeoutMs: number;
   now?: () => number;
   signal?: AbortSignal;
+  /** Told as each stage of the loop is reached, so a UI can draw the timeline live (never with a secret: stages carry times and reasons only). */
+  onStage?: (stage: PushStage) => void;
+}
+
+/** One step of the closed loop as it happens: reached (ok) or where it stopped (ok false, with the reason). */
+export interface PushStage {
+  stage: 'sent' | 'accepted' | 'posted' | 'displayed' | 'clicked';
+  ok: boolean;
+  /** ms epoch. */
+  at: number;
+  /** A reason code (NotDeliveredReason, DisplayReason, the vendor code) when the stage did not pass. */
+  reason: string | null;
 }
 
 export interface PushTestOutcome {
@@ -77,7 +89,10 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
       ? watchForPush(input.port, input.ref, { pkg: input.poster, title: input.title, text: input.text }, { timeoutMs: input.timeoutMs, now, ...(input.signal ? { signal: input.signal } : {}) })
       : null;
     if (watch) await watch.ready;
+    const stage = (name: PushStage['stage'], ok: boolean, at: number | null, reason: string | null = null) => input.onStage?.({ stage: name, ok, at: at ?? now(), reason });
+    stage('sent', true, now());
     const push = await input.send();
+    stage('accepted', push.outcome === 'accepted', push.acceptedAt, push.outcome === 'accepted' ? null : push.explanation?.code ?? push.outcome);
     let outcome: WatchOutcome | null = null;
     if (watch) {
       if (push.outcome !== 'accepted') watch.stop();
@@ -116,9 +131,14 @@ export async function runPushTest(input: PushTestInput): Promise<PushTestOutcome
         if (outcome.state === 'error') evidence.push(outcome.message);
       }
     }
+    if (outcome && push.outcome === 'accepted') {
+      stage('posted', delivered === true, outcome.state === 'posted' ? outcome.detectedAt : null, delivered ? null : notDelivered ?? outcome.state);
+      if (delivered) stage('displayed', displayed === true, null, displayed ? null : displayedReason ?? 'unknown');
+    }
     if (entered) restoreSteps = await entered.restore();
     // After the restore: the screen is on and unlocked-able, as a user taps it.
     const click = input.click && delivered ? await clickThrough(input.port, input.ref, input.title) : null;
+    if (click) stage('clicked', click.tapped && click.resumed !== null, null, click.problem);
     const accepted = push.outcome === 'accepted';
     const verdict: PushVerdict = {
       route: input.route, condition: input.condition, accepted,

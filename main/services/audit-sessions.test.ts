@@ -33,3 +33,20 @@ describe('audit sessions', () => {
     expect(s.answers(twin)).toEqual([]);
   });
 });
+
+describe('test pushes in the session', () => {
+  it('join the report\'s pushTests, and a later run\'s findings replace the earlier ones of the same id', () => {
+    const sessions = createAuditSessions();
+    const ref = { server: '127.0.0.1:5037', serial: 'S1', transportId: 3 };
+    const audit = { id: 'dnd-on', severity: 'ok' as const, title: 'DND', detail: '', evidence: [], remedy: '', faq: '' };
+    const session = sessions.putAudit(ref, 'com.example.im', [], { serial: 'S1', ref, state: 'device', facts: emptyDeviceFacts(), findings: [audit], pushTests: [], errors: [] }, '2026-12-02T13:00:00.000Z');
+    const test = (latencyMs: number | null) => ({ route: 'local', sentAt: '2026-12-02T13:01:00.000Z', accepted: true, response: { code: '0', meaning: 'posted' }, postedAt: null, latencyMs, displayed: null });
+    const delivered = (severity: 'ok' | 'error') => ({ id: 'test-push-delivered', severity, title: 'Delivered', detail: severity, evidence: [], remedy: '', faq: '' });
+    sessions.addPushTests(ref, 'com.example.im', [test(null)], [delivered('error')]);
+    sessions.addPushTests(ref, 'com.example.im', [test(120)], [delivered('ok')]);
+    sessions.addPushTests(ref, 'com.other.app', [test(5)], [delivered('error')]);
+    const report = sessions.reportOf(session);
+    expect(report.pushTests.map((t) => t.latencyMs)).toEqual([null, 120]);
+    expect(report.findings.map((f) => `${f.id}:${f.severity}`)).toEqual(['dnd-on:ok', 'test-push-delivered:ok']);
+  });
+});

@@ -1,7 +1,8 @@
 import { refKey, type DeviceRef } from '../../common/domain/device.js';
 import type { RawOutput } from '../../common/domain/raw-output.js';
 import type { AssembleExtras } from '../probes/assemble-facts.js';
-import type { DeviceReport, FixRecord, ManualAnswer } from '../../common/domain/report.js';
+import type { DeviceReport, FixRecord, ManualAnswer, PushTestResult } from '../../common/domain/report.js';
+import type { Finding } from '../../common/domain/findings.js';
 
 /**
  * What main remembers of each phone between calls: the last audit (report and the raw outputs it was
@@ -31,6 +32,11 @@ export interface AuditSessions {
   putRecheck(session: AuditSession, outputs: RawOutput[], report: DeviceReport, fix: FixRecord, at: string): AuditSession;
   setAnswer(ref: DeviceRef, answer: ManualAnswer): ManualAnswer[];
   answers(ref: DeviceRef): ManualAnswer[];
+  /**
+   * Records test pushes sent to this phone for this app: they join its report's `pushTests`, and their
+   * findings replace the test-push findings of an earlier run (the latest run is what the phone does now).
+   */
+  addPushTests(ref: DeviceRef, app: string, results: PushTestResult[], findings: Finding[]): void;
   /** The session's report with its fixes and the phone's answers, as a report or an export shows it. */
   reportOf(session: AuditSession): DeviceReport;
 }
@@ -44,6 +50,8 @@ export function createAuditSessions(): AuditSessions {
   const answersByPhone = new Map<string, ManualAnswer[]>();
 
   const answersOf = (ref: DeviceRef): ManualAnswer[] => answersByPhone.get(refKey(ref)) ?? [];
+  /** Kept beside the audits, not in them: a re-audit must not lose the pushes already proven. */
+  const pushByApp = new Map<string, { results: PushTestResult[]; findings: Finding[] }>();
 
   return {
     putAudit(ref, app, outputs, report, at, extras = {}) {
@@ -71,10 +79,25 @@ export function createAuditSessions(): AuditSessions {
       return list;
     },
     answers: answersOf,
+    addPushTests(ref, app, results, findings) {
+      const key = sessionKey(ref, app);
+      const before = pushByApp.get(key);
+      const ids = new Set(findings.map((f) => f.id));
+      pushByApp.set(key, {
+        results: [...(before?.results ?? []), ...results],
+        findings: [...(before?.findings ?? []).filter((f) => !ids.has(f.id)), ...findings],
+      });
+    },
     reportOf(session) {
       const answers = answersOf(session.ref);
+      const push = pushByApp.get(sessionKey(session.ref, session.app));
+      const pushIds = new Set(push?.findings.map((f) => f.id) ?? []);
       return {
         ...session.report,
+        ...(push ? {
+          pushTests: [...session.report.pushTests, ...push.results],
+          findings: [...session.report.findings.filter((f) => !pushIds.has(f.id)), ...push.findings],
+        } : {}),
         ...(session.fixes.length > 0 ? { fixes: session.fixes } : {}),
         ...(answers.length > 0 ? { answers } : {}),
       };

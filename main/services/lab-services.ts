@@ -14,6 +14,7 @@ import { buildReport } from '../report/build-report.js';
 import { createAuditSessions, type AuditSession, type AuditSessions } from './audit-sessions.js';
 import { createDeviceService, type DeviceServicePort } from './device-service.js';
 import { listThirdPartyPackages } from './third-party-packages.js';
+import { createPushService, type PushServiceOptions } from './push-service.js';
 
 export interface LabServiceOptions {
   /** Where audits are kept so the next one says what changed; null keeps none. */
@@ -25,6 +26,8 @@ export interface LabServiceOptions {
   onHistoryError?: (error: unknown) => void;
   /** Where pulled APKs are kept between audits; null pulls every time. */
   apkCache?: ApkCache | null;
+  /** Where test pushes get their credentials, base URLs and HTTP transport; without it only the `local` route has what it needs. */
+  push?: Pick<PushServiceOptions, 'secretFor' | 'settings' | 'fetch'>;
 }
 
 /**
@@ -39,6 +42,12 @@ export function createLabServices(
   const devices = createDeviceService(port);
   const sessions = createAuditSessions();
   const now = options.now ?? (() => new Date());
+  const push = createPushService({
+    port, sessions,
+    secretFor: options.push?.secretFor ?? (async () => null),
+    settings: options.push?.settings ?? (async () => ({ pushBaseUrls: {} })),
+    ...(options.push?.fetch ? { fetch: options.push.fetch } : {}),
+  });
 
   async function readyDevice(ref: DeviceRef): Promise<DeviceInfo> {
     const device = findByRef(await port.listDevices(), ref);
@@ -79,6 +88,8 @@ export function createLabServices(
 
   return {
     sessions,
+    checkPush: (request) => push.checkPush(request),
+    sendPush: (request, onProgress) => push.sendPush(request, onProgress),
     listDevices: () => devices.listDevices(),
     trackDevices: (onEvent) => devices.trackDevices(onEvent),
     async listPackages(ref) {

@@ -130,7 +130,7 @@ describe('device sidebar', () => {
 
   it('stops listening when the bridge is stopped', async () => {
     const fake = await start();
-    expect(fake.listenerCount()).toBe(2);
+    expect(fake.listenerCount()).toBe(3);
     stop();
     expect(fake.listenerCount()).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { refKey, toRef, type DeviceRef } from '../../common/domain/device.js';
 import type { ManualAnswer } from '../../common/domain/report.js';
-import type { AuditProgress, ExportFormat, ExportResult, FixRequest, IpcError, PushDoctorApi, Settings, SettingsPatch } from '../../common/ipc/contract.js';
+import type { AuditProgress, ExportFormat, ExportResult, FixRequest, IpcError, PushDoctorApi, PushMessageFields, PushSendRequest, Settings, SettingsPatch } from '../../common/ipc/contract.js';
+import { usePushStore } from './stores/push-store.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { useAppStore } from './stores/app-store.js';
 import { useAuditStore } from './stores/audit-store.js';
@@ -218,6 +219,22 @@ export interface BridgeOptions {
 }
 
 /** Subscribes to the bridge's events and loads the device list; returns a function that undoes it. */
+/** Sends a test push from the composer; the timeline fills from `push:progress` while main runs it. */
+export async function sendPush(request: PushSendRequest): Promise<void> {
+  const ref = toRef(request.ref);
+  const phone = refKey(ref);
+  usePushStore.getState().started(phone);
+  const result = await api().sendPush({ ...request, ref });
+  usePushStore.getState().finished(phone, result.ok ? { result: result.value } : { error: result.error });
+}
+
+/** The composer's checks (main/push/compose-checks.ts) for this message on this phone, run in main with its facts. */
+export async function checkPush(request: PushMessageFields): Promise<void> {
+  const ref = toRef(request.ref);
+  const result = await api().checkPush({ ...request, ref });
+  usePushStore.getState().setChecks(refKey(ref), result.ok ? result.value : null);
+}
+
 export function startBridge(bridge: PushDoctorApi, options: BridgeOptions = {}): () => void {
   const batchMs = options.progressBatchMs ?? 100;
   current = bridge;
@@ -231,12 +248,14 @@ export function startBridge(bridge: PushDoctorApi, options: BridgeOptions = {}):
     if (batchMs === 0) flushProgress();
     else progressTimer ??= setTimeout(flushProgress, batchMs);
   });
+  const offPush = bridge.onPushProgress((p) => usePushStore.getState().progress(refKey(p.ref), p));
   void refreshDevices();
   void refreshAppInfo();
   void loadSettings();
   return () => {
     offDevice();
     offProgress();
+    offPush();
     pendingProgress = [];
     if (progressTimer !== null) clearTimeout(progressTimer);
     progressTimer = null;

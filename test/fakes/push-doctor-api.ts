@@ -1,8 +1,10 @@
 import type { DeviceReport, ManualAnswer } from '../../common/domain/report.js';
 import type {
   AdbLocation, AuditProgress, CredentialStatus, DeviceEventPayload, DeviceListItem, ExportRequest, FixPlanView, IpcError,
-  PushDoctorApi, Settings,
+  PushDoctorApi, PushProgress, PushSendRequest, Settings,
 } from '../../common/ipc/contract.js';
+import type { Finding } from '../../common/domain/findings.js';
+import type { PushTestResult } from '../../common/domain/report.js';
 
 /**
  * A fake `window.pushDoctor` implementing the preload contract, for renderer tests (jsdom) and
@@ -38,6 +40,16 @@ export interface FakeApiFixture {
   credentials?: CredentialStatus[];
   /** What the save dialog does on report:export: saves to this path, or (by default) is cancelled. */
   exportTo?: string;
+  /** What push:check answers (the composer checks main runs). */
+  pushChecks?: Finding[];
+  /**
+   * How the fake phone answers push:send: where the loop stops (posted-but-not-displayed, not posted, …) with
+   * its reason, and the latency from sent to posted. By default every stage passes, 420 ms to post.
+   */
+  pushStopAt?: { stage: 'accepted' | 'posted' | 'displayed'; reason: string };
+  pushLatencyMs?: number;
+  /** Keep push:send pending (after its `sent` stage) until `releasePush()` is called. */
+  holdPush?: boolean;
 }
 
 export interface FakeApi {
@@ -49,6 +61,7 @@ export interface FakeApi {
   listenerCount(): number;
   /** The last export main was asked for. */
   exported(): ExportRequest | null;
+  releasePush(): void;
 }
 
 export function createFakeApi(fixture: FakeApiFixture): FakeApi {
@@ -57,8 +70,10 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
   const progressListeners = new Set<(p: AuditProgress) => void>();
   const calls: { method: string; args: unknown[] }[] = [];
   let release: () => void = () => undefined;
+  let releasePushRun: () => void = () => undefined;
+  const pushListeners = new Set<(p: PushProgress) => void>();
   let adbPath: string | null = null;
-  let settings: Omit<Settings, 'adbPath'> = { adbServers: [], theme: 'system', locale: 'system' };
+  let settings: Omit<Settings, 'adbPath'> = { adbServers: [], theme: 'system', locale: 'system', pushBaseUrls: {} };
   const currentSettings = (): Settings => ({ adbPath, ...settings });
   let credentials: CredentialStatus[] = fixture.credentials ?? [];
   const reports = new Map<string, DeviceReport>();
@@ -187,6 +202,55 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       calls.push({ method: 'openExternal', args: [url] });
       return { ok: true, value: undefined };
     },
+    async checkPush(request) {
+      calls.push({ method: 'checkPush', args: [request] });
+      return { ok: true, value: clone(fixture.pushChecks ?? []) };
+    },
+    async sendPush(request: PushSendRequest) {
+      calls.push({ method: 'sendPush', args: [request] });
+      // As main does: a server route without stored credentials is refused before anything is sent.
+      if (request.route !== 'local' && !credentials.some((c) => c.route === request.route && c.set)) {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: `No ${request.route} credentials are set.`, hint: `Add the ${request.route} credentials in Settings → Push credentials, then send again.` } };
+      }
+      const all = ['foreground', 'background', 'locked', 'killed', 'stopped', 'doze'] as const;
+      const conditions = request.condition === 'all' ? [...all] : [request.condition];
+      const t0 = Date.parse('2026-12-02T13:00:00.000Z');
+      const latency = fixture.pushLatencyMs ?? 420;
+      const stop = fixture.pushStopAt;
+      const pushTests: PushTestResult[] = [];
+      for (const [index, condition] of conditions.entries()) {
+        const base = t0 + index * 10_000;
+        const emit = (stage: PushProgress['stage'], ok: boolean, at: number, reason: string | null) => {
+          for (const l of pushListeners) l({ ref: request.ref, route: request.route, condition, index, total: conditions.length, stage, ok, at: new Date(at).toISOString(), reason });
+        };
+        emit('sent', true, base, null);
+        if (fixture.holdPush && index === 0) await new Promise<void>((resolve) => { releasePushRun = resolve; });
+        const accepted = stop?.stage !== 'accepted';
+        emit('accepted', accepted, base + 80, accepted ? null : stop!.reason);
+        const posted = accepted && stop?.stage !== 'posted';
+        if (accepted) emit('posted', posted, base + latency, posted ? null : stop!.reason);
+        const displayed = posted && stop?.stage !== 'displayed';
+        if (posted) emit('displayed', displayed, base + latency + 5, displayed ? null : stop!.reason);
+        pushTests.push({
+          route: request.route, condition, sentAt: new Date(base).toISOString(), accepted,
+          response: accepted ? { code: '0', meaning: 'accepted' } : { code: stop!.reason, meaning: 'rejected' },
+          acceptedAt: accepted ? new Date(base + 80).toISOString() : null,
+          postedAt: posted ? new Date(base + latency).toISOString() : null, latencyMs: posted ? latency : null,
+          displayed: posted ? displayed : null, displayedReason: posted ? (displayed ? 'shown' : stop!.reason) : null,
+          notDeliveredReason: accepted && !posted ? stop!.reason : null, channelId: posted ? request.channelId ?? 'shell_cmd' : null, importance: posted ? 3 : null,
+        });
+      }
+      const severity = stop ? 'error' as const : 'ok' as const;
+      const findings: Finding[] = [{
+        id: 'test-push-delivered', severity, title: 'The test push reached the phone', detail: stop ? `not delivered: ${stop.reason}` : `posted ${latency} ms after sending`,
+        evidence: [], remedy: stop ? 'See the reason.' : '', faq: 'Test whether messages can be pushed offline',
+      }];
+      return { ok: true, value: { route: request.route, pushTests, findings, notes: [] } };
+    },
+    onPushProgress(listener) {
+      pushListeners.add(listener);
+      return () => void pushListeners.delete(listener);
+    },
     // The workstation's channels (fixes, answers, export, credentials) are the renderer branch's to fake.
     onDeviceEvent(listener) {
       deviceListeners.add(listener);
@@ -211,10 +275,13 @@ export function createFakeApi(fixture: FakeApiFixture): FakeApi {
       release();
     },
     listenerCount() {
-      return deviceListeners.size + progressListeners.size;
+      return deviceListeners.size + progressListeners.size + pushListeners.size;
     },
     exported() {
       return lastExport;
+    },
+    releasePush() {
+      releasePushRun();
     },
   };
 }

@@ -9,6 +9,7 @@ import { AppPicker } from '../components/app-picker.js';
 import { ChangesList } from '../components/changes-list.js';
 import { Checklist } from '../components/checklist.js';
 import { VerdictBanner } from '../components/verdict-banner.js';
+import { PushComposer } from '../components/push-composer.js';
 import { useAuditRun } from '../stores/audit-store.js';
 import { useSelectedDevice } from '../stores/device-store.js';
 import { phoneKey, useAppFor, useLocale } from '../stores/prefs-store.js';
@@ -105,6 +106,7 @@ function PhonePane({ device }: { device: DeviceListItem }) {
         </>
       )}
       {!report && !running && ready && <p className="muted hint-start">{t('ui.start-hint')}</p>}
+      {ready && <PushComposer device={device} app={app} />}
     </div>
   );
 }
