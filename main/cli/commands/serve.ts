@@ -5,6 +5,7 @@ import type { AdbServerAddress } from '../../adb/device-port.js';
 import { generateToken, isLoopbackHost, TOKEN_QUERY } from '../../lab-server/access.js';
 import { LabServerError } from '../../lab-server/lab-server.js';
 import { serveLab, type ServedLab, type ServeLabOptions } from '../../lab-server/serve-lab.js';
+import { historyDir } from '../../history/data-dir.js';
 import { createLogger } from '../../log/logger.js';
 import { CliExit, defaultAdbServers, EXIT, parseAdbAddress, type CliDeps } from '../program.js';
 
@@ -85,6 +86,8 @@ export async function runServe(options: ServeOptions, deps: ServeDeps): Promise<
       servers,
       env: deps.env as NodeJS.ProcessEnv,
       version: deps.version,
+      // The folder the app and `audit` keep audits in, so the lab matrix served here shows changes since any of them.
+      historyDir: historyDir(deps.env, process.platform),
       logError: (message, error) => log.error(message, error),
     });
   } catch (error) {
