@@ -1,3 +1,4 @@
+import { apkEn } from './apk-en.js';
 import { findingsEn } from './findings-en.js';
 import { uiEn } from './ui-en.js';
 
@@ -8,6 +9,7 @@ import { uiEn } from './ui-en.js';
  */
 export const en = {
   ...findingsEn,
+  ...apkEn,
   // The workstation's own words (renderer/)
   ...uiEn,
 

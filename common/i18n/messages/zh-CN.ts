@@ -1,5 +1,6 @@
 import type { CatalogOf, PlaceholdersMatch } from '../catalog.js';
 import type { SourceCatalog } from './en.js';
+import { apkZhCN } from './apk-zh-CN.js';
 import { findingsZhCN } from './findings-zh-CN.js';
 import { uiZhCN } from './ui-zh-CN.js';
 
@@ -10,6 +11,7 @@ import { uiZhCN } from './ui-zh-CN.js';
  */
 export const zhCN = {
   ...findingsZhCN,
+  ...apkZhCN,
   ...uiZhCN,
 
   'verdict.error': '此手机无法显示推送：{what}',
