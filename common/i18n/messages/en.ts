@@ -1,5 +1,6 @@
 import { apkEn } from './apk-en.js';
 import { findingsEn } from './findings-en.js';
+import { pushEn } from './push-en.js';
 import { uiEn } from './ui-en.js';
 
 /**
@@ -10,6 +11,7 @@ import { uiEn } from './ui-en.js';
 export const en = {
   ...findingsEn,
   ...apkEn,
+  ...pushEn,
   // The workstation's own words (renderer/)
   ...uiEn,
 
