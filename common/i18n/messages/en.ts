@@ -1,4 +1,5 @@
 import { apkEn } from './apk-en.js';
+import { cliEn } from './cli-en.js';
 import { findingsEn } from './findings-en.js';
 import { pushEn } from './push-en.js';
 import { uiEn } from './ui-en.js';
@@ -12,6 +13,7 @@ export const en = {
   ...findingsEn,
   ...apkEn,
   ...pushEn,
+  ...cliEn,
   // The workstation's own words (renderer/)
   ...uiEn,
 

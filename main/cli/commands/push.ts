@@ -8,6 +8,7 @@ import { describeRef, toRef } from '../../../common/domain/device.js';
 import type { Vendor } from '../../../common/domain/facts.js';
 import type { Finding } from '../../../common/domain/findings.js';
 import type { Locale } from '../../../common/i18n/locale.js';
+import { translator } from '../../../common/i18n/messages.js';
 import { localizeFinding } from '../../../common/i18n/render-finding.js';
 import { scanPushLog } from '../../probes/push-log/push-log.js';
 import { CONDITIONS, type Condition } from '../../push/conditions.js';
@@ -126,7 +127,8 @@ export function register(program: Command, deps: CliDeps): void {
 async function findPhone(port: DevicePort, serial: string, lang: Locale): Promise<DeviceRef> {
   const devices = await port.listDevices().catch((error: Error & { hint?: string }) => {
     const { message, hint } = error instanceof DevicePortError ? localizedError(error, lang) : { message: error.message, hint: error.hint };
-    throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${message}${hint ? `\nfix: ${hint}` : ''}`);
+    const t = translator(lang);
+    throw new CliExit(EXIT.usage, `${t('cli.cannot-reach', { message })}${hint ? `\n${t('cli.fix', { hint })}` : ''}`);
   });
   const matches = devices.filter((d) => d.serial === serial);
   const device = matches[0];
