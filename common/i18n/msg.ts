@@ -33,3 +33,9 @@ type PluralBase = { [K in MessageKey]: K extends `${infer B}.other` ? B : never 
 export function pluralMsg<B extends PluralBase>(base: B, count: number, params: MsgParams<`${B}.other` & MessageKey>): Msg {
   return { key: base, params: { ...params, count } };
 }
+
+/** Items of one sentence ("a; b; c"), joined in the reader's language (`word.list`); null for none. */
+export function listMsg(items: readonly MsgParam[]): MsgParam | null {
+  if (items.length === 0) return null;
+  return items.slice(0, -1).reduceRight<MsgParam>((tail, head) => msg('word.list', { head, tail }), items[items.length - 1]!);
+}

@@ -1,87 +1,50 @@
-import { checklistEntry } from '../../common/checklist/checklist.js';
 import type { Evidence } from '../../common/domain/facts.js';
-import { severityRank, type Finding, type Severity } from '../../common/domain/findings.js';
+import { severityRank, type Finding, type Msg, type Severity } from '../../common/domain/findings.js';
+import type { MessageKey } from '../../common/i18n/messages.js';
+import { msg } from '../../common/i18n/msg.js';
+import { localizeFinding } from '../../common/i18n/render-finding.js';
+import { finding } from '../diagnosis/rules/rule.js';
 import type { DisplayReason, NotDeliveredReason } from './verdict.js';
 
 /**
- * Every sentence the test-push findings say (checklist section 8: test-push-accepted, -delivered, -displayed),
- * in one module so they can become message ids in one place.
+ * Every sentence the test-push findings say (checklist section 8: test-push-accepted, -delivered, -displayed,
+ * -click), as catalog messages (common/i18n/messages/push-en.ts) so a push report renders in either language.
  */
-function finding(id: string, severity: Severity, detail: string, remedy: string, evidence: Evidence[]): Finding {
-  const e = checklistEntry(id);
-  return { id, severity, title: e.title, detail, evidence, remedy: severity === 'ok' ? '' : remedy, faq: e.faq };
+const where = (condition: string | null): string | Msg => (condition
+  ? msg('push.where', { condition: { key: `push.condition.${condition}`, fallback: condition } })
+  : '');
+
+type Severities<R extends string> = Record<R, { severity: Severity; detail: MessageKey; remedy: MessageKey | null }>;
+
+export const NOT_DELIVERED_TEXT: Severities<NotDeliveredReason> = {
+  'channel-missing': { severity: 'error', detail: 'push.not-delivered.channel-missing', remedy: 'push.not-delivered.channel-missing-remedy' },
+  'app-stopped': { severity: 'error', detail: 'push.not-delivered.app-stopped', remedy: 'push.not-delivered.app-stopped-remedy' },
+  'app-blocked': { severity: 'error', detail: 'push.not-delivered.app-blocked', remedy: 'push.not-delivered.app-blocked-remedy' },
+  'channel-blocked': { severity: 'error', detail: 'push.not-delivered.channel-blocked', remedy: 'push.not-delivered.channel-blocked-remedy' },
+  'deferred-doze': { severity: 'warning', detail: 'push.not-delivered.deferred-doze', remedy: 'push.not-delivered.deferred-doze-remedy' },
+  'data-message': { severity: 'warning', detail: 'push.not-delivered.data-message', remedy: 'push.not-delivered.data-message-remedy' },
+  'fcm-foreground': { severity: 'info', detail: 'push.not-delivered.fcm-foreground', remedy: 'push.not-delivered.fcm-foreground-remedy' },
+  'im-online': { severity: 'info', detail: 'push.not-delivered.im-online', remedy: 'push.not-delivered.im-online-remedy' },
+  'no-trace': { severity: 'error', detail: 'push.not-delivered.no-trace', remedy: 'push.not-delivered.no-trace-remedy' },
+};
+
+const DISPLAY_TEXT: Severities<Exclude<DisplayReason, 'shown' | 'silent'>> = {
+  dnd: { severity: 'warning', detail: 'push.display.dnd', remedy: 'push.display.dnd-remedy' },
+  'min-importance': { severity: 'warning', detail: 'push.display.min-importance', remedy: 'push.display.min-importance-remedy' },
+  'lock-screen-hidden': { severity: 'warning', detail: 'push.display.lock-screen-hidden', remedy: 'push.display.lock-screen-hidden-remedy' },
+  unknown: { severity: 'unknown', detail: 'push.display.unknown', remedy: 'push.display.unknown-remedy' },
+};
+
+/** How the posted push was shown, and what to do about it. */
+function display(v: PushVerdict): { severity: Severity; how: Msg; remedy: Msg | undefined } {
+  const reason = v.display ?? 'unknown';
+  if (reason === 'shown') return { severity: 'ok', how: msg('push.display.shown', { importance: v.importance ?? '?' }), remedy: undefined };
+  if (reason === 'silent') {
+    return { severity: 'warning', how: msg('push.display.silent', { channel: v.channelId ?? '?' }), remedy: msg('push.display.silent-remedy') };
+  }
+  const d = DISPLAY_TEXT[reason];
+  return { severity: d.severity, how: { key: d.detail }, remedy: d.remedy ? { key: d.remedy } : undefined };
 }
-
-const WHERE = (condition: string | null) => (condition ? ` (phone ${condition})` : '');
-
-export const NOT_DELIVERED_TEXT: Record<NotDeliveredReason, { detail: string; remedy: string; severity: Severity }> = {
-  'channel-missing': {
-    severity: 'error',
-    detail: 'the phone refused it: the channel id it named does not exist in the app ("No Channel found")',
-    remedy: 'Create the notification channel in the app before pushes arrive, or send with a channel id the app created.',
-  },
-  'app-stopped': {
-    severity: 'error',
-    detail: 'Play services dropped it: the app is force-stopped, and Android delivers no FCM message to a stopped app',
-    remedy: 'Open the app once after a force stop (or a "clean" by a phone manager); use the vendor channel on phones that have one.',
-  },
-  'app-blocked': {
-    severity: 'error',
-    detail: 'nothing was posted: the app\'s notifications are turned off on the phone',
-    remedy: 'Turn on notifications for the app (Settings → Apps → Notifications).',
-  },
-  'channel-blocked': {
-    severity: 'error',
-    detail: 'nothing was posted: the channel it names is turned off on the phone',
-    remedy: 'Turn the channel back on in the app\'s notification settings.',
-  },
-  'deferred-doze': {
-    severity: 'warning',
-    detail: 'not posted in time: the phone is in deep Doze, which holds normal-priority FCM messages until the next maintenance window',
-    remedy: 'Send chat pushes with high priority (FCM android.priority HIGH); the held message arrives when the phone leaves Doze.',
-  },
-  'data-message': {
-    severity: 'warning',
-    detail: 'it was a data message: the push service hands it to the app, which decides whether to post a notification',
-    remedy: 'Send a notification message for offline push, or have the app post one from onMessageReceived.',
-  },
-  'fcm-foreground': {
-    severity: 'info',
-    detail: 'the app is in the foreground: FCM hands a notification message to the app (onMessageReceived) instead of the shade',
-    remedy: 'Test offline push with the app in the background or killed; in the foreground the app shows messages itself.',
-  },
-  'im-online': {
-    severity: 'info',
-    detail: 'the IM account is Online: IM delivered the message over the app\'s own connection, which generates no offline push',
-    remedy: 'Test with the app in the background, the screen locked or the app killed, so the account is PushOnline.',
-  },
-  'no-trace': {
-    severity: 'error',
-    detail: 'nothing reached the phone: no post, no drop and no refusal was logged',
-    remedy: 'Check the push token (it must be this phone\'s, for this app and channel), the vendor console\'s delivery report, and the phone\'s network.',
-  },
-};
-
-export const DISPLAY_TEXT: Record<DisplayReason, { severity: Severity; detail: string; remedy: string }> = {
-  shown: { severity: 'ok', detail: 'shown with sound and heads-up on a channel of importance {importance}', remedy: '' },
-  silent: {
-    severity: 'warning', detail: 'posted silently: channel "{channel}" has low importance, so it makes no sound and shows no banner',
-    remedy: 'Raise the channel\'s importance in the app\'s notification settings, or post chat messages on a high-importance channel.',
-  },
-  dnd: {
-    severity: 'warning', detail: 'intercepted by Do Not Disturb: no sound, no banner, hidden from the shade',
-    remedy: 'Turn off Do Not Disturb, or let the app\'s channel override it.',
-  },
-  'min-importance': {
-    severity: 'warning', detail: 'posted on a minimised channel: it shows only collapsed at the bottom of the shade',
-    remedy: 'Raise the channel\'s importance in the app\'s notification settings.',
-  },
-  'lock-screen-hidden': {
-    severity: 'warning', detail: 'posted, but not shown on the locked screen: the lock screen hides notifications (or this channel\'s)',
-    remedy: 'Allow notifications on the lock screen (Settings → Notifications → Lock screen) and for the app\'s channel.',
-  },
-  unknown: { severity: 'unknown', detail: 'the dump did not say the record\'s importance', remedy: 'Read `dumpsys notification --noredact` on the phone.' },
-};
 
 export interface PushVerdict {
   route: string;
@@ -105,47 +68,69 @@ export interface PushVerdict {
   sendEvidence: Evidence[];
 }
 
-function fill(text: string, v: PushVerdict): string {
-  return text.replace('{importance}', String(v.importance ?? '?')).replace('{channel}', v.channelId ?? '?');
-}
-
 export function testPushFindings(v: PushVerdict): Finding[] {
-  const at = WHERE(v.condition);
+  const at = where(v.condition);
   const out: Finding[] = [];
   if (v.accepted) {
-    out.push(finding('test-push-accepted', 'ok', `${v.route} accepted the test push${at}${v.acceptMs !== null ? ` in ${v.acceptMs} ms` : ''} (code ${v.acceptCode}).`, '', v.sendEvidence));
+    out.push(finding('test-push-accepted', 'ok', {
+      detail: v.acceptMs !== null
+        ? msg('finding.test-push-accepted.ok-ms', { route: v.route, where: at, ms: v.acceptMs, code: v.acceptCode })
+        : msg('finding.test-push-accepted.ok', { route: v.route, where: at, code: v.acceptCode }),
+      evidence: v.sendEvidence,
+    }));
   } else {
-    out.push(finding('test-push-accepted', v.acceptKnown ? 'error' : 'unknown',
-      `${v.route} did not accept the test push${at}: ${v.acceptCode} — ${v.acceptMeaning}`, v.acceptAction || 'Check the credentials, the token and the route\'s answer.', v.sendEvidence));
+    // The route's own meaning and advice for its answer (push/errors/) are quoted as the tables give them.
+    out.push(finding('test-push-accepted', v.acceptKnown ? 'error' : 'unknown', {
+      detail: msg('finding.test-push-accepted.rejected', { route: v.route, where: at, code: v.acceptCode, meaning: quoted(v.acceptMeaning) }),
+      remedy: v.acceptAction ? quoted(v.acceptAction) : msg('finding.test-push-accepted.rejected-remedy'),
+      evidence: v.sendEvidence,
+    }));
   }
   if (!v.watched) return out;
   if (!v.accepted) {
-    out.push(finding('test-push-delivered', 'unknown', `Not checked${at}: the push was not accepted.`, 'Fix the sending error first.', []));
-    out.push(finding('test-push-displayed', 'unknown', `Not checked${at}: the push was not accepted.`, 'Fix the sending error first.', []));
+    const notChecked = { detail: msg('finding.test-push.not-accepted', { where: at }), remedy: msg('finding.test-push.fix-send-first') };
+    out.push(finding('test-push-delivered', 'unknown', notChecked));
+    out.push(finding('test-push-displayed', 'unknown', notChecked));
     return out;
   }
   if (v.delivered) {
-    out.push(finding('test-push-delivered', 'ok', `Posted on the phone${at} ${v.latencyMs ?? '?'} ms after sending, on channel "${v.channelId ?? '?'}".`, '', v.evidence));
-    const d = DISPLAY_TEXT[v.display ?? 'unknown'];
-    out.push(finding('test-push-displayed', d.severity, `The test push was ${fill(d.detail, v)}${at}.`, d.remedy, v.evidence));
+    out.push(finding('test-push-delivered', 'ok', {
+      detail: msg('finding.test-push-delivered.ok', { where: at, ms: v.latencyMs ?? '?', channel: v.channelId ?? '?' }), evidence: v.evidence,
+    }));
+    const d = display(v);
+    out.push(finding('test-push-displayed', d.severity, {
+      detail: msg('finding.test-push-displayed.detail', { how: d.how, where: at }), evidence: v.evidence, ...(d.remedy ? { remedy: d.remedy } : {}),
+    }));
     if (v.click) out.push(clickFinding(v.click, at));
     return out;
   }
   const nd = NOT_DELIVERED_TEXT[v.notDelivered ?? 'no-trace'];
-  out.push(finding('test-push-delivered', nd.severity, `The test push was accepted but not posted${at}: ${nd.detail}.`, nd.remedy, v.evidence));
-  out.push(finding('test-push-displayed', 'unknown', `Not shown${at}: it was never posted.`, nd.remedy, []));
+  const remedy: Msg | undefined = nd.remedy ? { key: nd.remedy } : undefined;
+  out.push(finding('test-push-delivered', nd.severity, {
+    detail: msg('finding.test-push-delivered.not-posted', { where: at, why: { key: nd.detail } }), evidence: v.evidence, ...(remedy ? { remedy } : {}),
+  }));
+  out.push(finding('test-push-displayed', 'unknown', { detail: msg('finding.test-push-displayed.never-posted', { where: at }), ...(remedy ? { remedy } : {}) }));
   return out;
 }
 
-function clickFinding(c: NonNullable<PushVerdict['click']>, at: string): Finding {
-  const ev = c.evidence.map((excerpt) => ({ command: 'uiautomator dump / input tap / dumpsys activity activities', excerpt }));
+const quoted = (text: string): Msg => msg('reason.raw', { text });
+
+function clickFinding(c: NonNullable<PushVerdict['click']>, at: string | Msg): Finding {
+  const evidence = c.evidence.map((excerpt) => ({ command: 'uiautomator dump / input tap / dumpsys activity activities', excerpt }));
   if (!c.tapped || c.resumed === null) {
-    return finding('test-push-click', 'unknown', `Tapping the test push could not be checked${at}: ${c.problem ?? 'no answer'}`, 'Tap the notification on the phone and check which page opens.', ev);
+    return finding('test-push-click', 'unknown', {
+      detail: msg('finding.test-push-click.unchecked', { where: at, problem: c.problem ? quoted(c.problem) : msg('push.no-answer') }),
+      remedy: msg('finding.test-push-click.unchecked-remedy'),
+      evidence,
+    });
   }
   const right = c.expected ? c.resumed === c.expected : c.resumed.startsWith(`${c.app}/`);
-  if (right) return finding('test-push-click', 'ok', `Tapping the test push opened ${c.resumed}${at}.`, '', ev);
-  return finding('test-push-click', 'error', `Tapping the test push opened ${c.resumed}, not ${c.expected ?? `a page of ${c.app}`}${at}.`,
-    'Check the push\'s click action (intent / ext) against the app\'s manifest: TUIOfflinePush opens the page named in ext (push-apis §4.8).', ev);
+  if (right) return finding('test-push-click', 'ok', { detail: msg('finding.test-push-click.ok', { activity: c.resumed, where: at }), evidence });
+  return finding('test-push-click', 'error', {
+    detail: msg('finding.test-push-click.wrong', { activity: c.resumed, expected: c.expected ?? msg('push.page-of', { app: c.app }), where: at }),
+    remedy: msg('finding.test-push-click.wrong-remedy'),
+    evidence,
+  });
 }
 
 /** One finding per id over several conditions: the worst severity, every condition's sentence in its detail. */
@@ -155,6 +140,10 @@ export function mergeAcrossConditions(runs: readonly Finding[][]): Finding[] {
   return [...byId.values()].map((list) => {
     const worst = [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0]!;
     if (list.length === 1) return worst;
-    return { ...worst, detail: list.map((f) => f.detail).join(' '), evidence: list.flatMap((f) => f.evidence).slice(0, 12) };
+    const evidence = list.flatMap((f) => f.evidence).slice(0, 12);
+    const details = list.map((f) => f.message?.detail ?? msg('untranslated', { text: f.detail }));
+    if (!worst.message) return { ...worst, detail: list.map((f) => f.detail).join(' '), evidence };
+    const detail = details.slice(0, -1).reduceRight<Msg>((tail, head) => msg('word.sentences', { head, tail }), details[details.length - 1]!);
+    return localizeFinding({ ...worst, evidence, message: { ...worst.message, detail } }, 'en');
   });
 }

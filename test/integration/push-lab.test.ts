@@ -10,6 +10,7 @@ import { startLab, type Lab } from '../sim/lab.js';
 import { startPushLab, type PushLab } from '../sim/push-lab.js';
 import { PushTestResultSchema } from '../../main/report/report-schema.js';
 import { cli } from './cli-harness.js';
+import { englishLeft } from '../i18n/english-left.js';
 
 /**
  * `push` end to end: CLI → route → local push server → hub → simulated phone (over the real adb server) →
@@ -94,6 +95,17 @@ describe('each failure case gives its finding', () => {
     expect(r.code).toBe(1);
     expect(r.tests[0]).toMatchObject({ accepted: true, latencyMs: null, notDeliveredReason: 'channel-blocked' });
     expect(find(r.findings, 'test-push-delivered')).toMatchObject({ severity: 'error' });
+  }, 30_000);
+
+  it('--lang zh-CN: the same findings, said in Chinese', async () => {
+    const r = await push('fcm', 'pixel-a15', ['--channel-id', 'new_message', '--condition', 'background', '--lang', 'zh-CN']);
+    expect(r.code).toBe(1);
+    expect(r.tests[0]).toMatchObject({ notDeliveredReason: 'channel-blocked' });
+    const delivered = find(r.findings, 'test-push-delivered')!;
+    expect(delivered.severity).toBe('error');
+    expect(delivered.title).toBe('测试推送已送达');
+    expect(delivered.detail).toMatch(/^测试推送已被接受，但没有发出通知（应用在后台）：没有发出任何通知/);
+    for (const f of r.findings) for (const text of [f.title, f.detail, f.remedy].filter(Boolean)) expect(englishLeft(text), text).toEqual([]);
   }, 30_000);
 
   it('an unknown channel id lands on the FCM SDK\'s fallback channel', async () => {

@@ -1,4 +1,7 @@
+import { apkEn } from './apk-en.js';
+import { cliEn } from './cli-en.js';
 import { findingsEn } from './findings-en.js';
+import { pushEn } from './push-en.js';
 import { uiEn } from './ui-en.js';
 
 /**
@@ -8,6 +11,9 @@ import { uiEn } from './ui-en.js';
  */
 export const en = {
   ...findingsEn,
+  ...apkEn,
+  ...pushEn,
+  ...cliEn,
   // The workstation's own words (renderer/)
   ...uiEn,
 

@@ -1,6 +1,9 @@
 import type { CatalogOf, PlaceholdersMatch } from '../catalog.js';
 import type { SourceCatalog } from './en.js';
+import { apkZhCN } from './apk-zh-CN.js';
+import { cliZhCN } from './cli-zh-CN.js';
 import { findingsZhCN } from './findings-zh-CN.js';
+import { pushZhCN } from './push-zh-CN.js';
 import { uiZhCN } from './ui-zh-CN.js';
 
 /**
@@ -10,6 +13,9 @@ import { uiZhCN } from './ui-zh-CN.js';
  */
 export const zhCN = {
   ...findingsZhCN,
+  ...apkZhCN,
+  ...pushZhCN,
+  ...cliZhCN,
   ...uiZhCN,
 
   'verdict.error': '此手机无法显示推送：{what}',

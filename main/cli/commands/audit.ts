@@ -13,6 +13,7 @@ import { addAdbOption, CliExit, EXIT, type CliDeps } from '../program.js';
 import { openPort } from '../open-port.js';
 import { forceOption, formatOption, langOption, parseFailOn, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
 import type { Locale } from '../../../common/i18n/locale.js';
+import { translator } from '../../../common/i18n/messages.js';
 import { historyDir, userDataDir } from '../../history/data-dir.js';
 import { ApkCache, apkCacheDir } from '../../apk/apk-cache.js';
 import { HistoryStore } from '../../history/history-store.js';
@@ -114,9 +115,10 @@ async function runAudit(port: ReturnType<typeof openPort>, options: AuditCliOpti
     });
   } catch (error) {
     const { message, hint } = error instanceof DevicePortError ? localizedError(error, options.lang) : { message: (error as Error).message, hint: undefined };
-    throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${message}${hint ? `\nfix: ${hint}` : ''}`);
+    const t = translator(options.lang);
+    throw new CliExit(EXIT.usage, `${t('cli.cannot-reach', { message })}${hint ? `\n${t('cli.fix', { hint })}` : ''}`);
   }
-  if (report.devices.length === 0) io.stderr('No devices found on the adb server(s).\n');
+  if (report.devices.length === 0) io.stderr(`${translator(options.lang)('cli.no-devices-found')}\n`);
   for (const line of serverGoneLines(report)) io.stderr(line);
   return report;
 }
@@ -151,7 +153,8 @@ export function progressPrinter(io: Pick<CommandIo, 'stderr' | 'redactor'>, atta
     if (event.type !== 'device-finished') return;
     const counts = Object.entries(event.counts).map(([s, n]) => `${n} ${s}`).join(', ');
     const name = shared.has(event.serial) && event.ref.server ? describeRef(event.ref) : event.serial;
-    const outcome = event.state === 'device' ? (event.errors?.length ? `partly read (${event.errors.join(', ')})` : 'audited') : event.state;
+    const t = translator(locale);
+    const outcome = event.state === 'device' ? (event.errors?.length ? t('cli.partly-read', { errors: event.errors.join(', ') }) : t('cli.audited')) : event.state;
     io.stderr(`${name}: ${outcome}${counts ? ` (${counts})` : ''}${unreadableHint(event, locale)}\n`);
   };
 }

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AdbServerAddress, DevicePort, DeviceRef } from '../../adb/device-port.js';
+import { localizedError } from '../../adb/adb-errors.js';
+import { DevicePortError } from '../../adb/device-port.js';
 import { isSafePackageName } from '../../adb/shell-safety.js';
 import { describeRef, toRef } from '../../../common/domain/device.js';
 import type { Vendor } from '../../../common/domain/facts.js';
 import type { Finding } from '../../../common/domain/findings.js';
+import type { Locale } from '../../../common/i18n/locale.js';
+import { translator } from '../../../common/i18n/messages.js';
+import { localizeFinding } from '../../../common/i18n/render-finding.js';
 import { scanPushLog } from '../../probes/push-log/push-log.js';
 import { CONDITIONS, type Condition } from '../../push/conditions.js';
 import { loadCredentials } from '../../push/credentials.js';
@@ -17,7 +22,7 @@ import { ROUTE_IDS, type RouteId, type TestPushMessage } from '../../push/types.
 import { shown } from '../../util/shown.js';
 import { addAdbOption, CliExit, EXIT, type CliDeps } from '../program.js';
 import { openPort } from '../open-port.js';
-import { forceOption, formatOption, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
+import { forceOption, formatOption, langOption, prepareReportOutput, writeReport, type ReportFormat } from '../report-output.js';
 import { buildDeviceReport, buildReport } from '../../report/build-report.js';
 
 const ROUTES = ['local', ...ROUTE_IDS] as const;
@@ -45,6 +50,7 @@ interface PushCliOptions {
   out?: string;
   format: ReportFormat;
   force: boolean;
+  lang: Locale;
 }
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
@@ -84,6 +90,7 @@ export function register(program: Command, deps: CliDeps): void {
       .option('--json', 'the results as JSON on stdout', false)
       .option('--out <file>', 'also write a report (pushTests and the test-push findings) to this file')
       .addOption(formatOption())
+      .addOption(langOption(deps.env))
       .addOption(forceOption()),
   ).action(async (options: PushCliOptions) => {
     if (!isSafePackageName(options.app)) throw new CliExit(EXIT.usage, `${shown(options.app)} is not an Android package name (e.g. com.example.im).`);
@@ -98,7 +105,7 @@ export function register(program: Command, deps: CliDeps): void {
     }
     const port = openPort(options.adb, deps);
     try {
-      const ref = await findPhone(port, options.serial);
+      const ref = await findPhone(port, options.serial, options.lang);
       const outcomes = await runAll(port, ref, options, deps);
       print(outcomes, options, deps);
       if (writer && options.out) {
@@ -106,7 +113,7 @@ export function register(program: Command, deps: CliDeps): void {
           serial: ref.serial, ref, state: 'device', facts: null, findings: [], extraFindings: findingsOf(outcomes), pushTests: outcomes.map((o) => o.result),
         });
         const report = buildReport({ source: 'live', app: options.app, devices: [device], now: new Date(), version: deps.version });
-        await writeReport(report, writer, { format: options.format, out: options.out, force: options.force }, deps, null);
+        await writeReport(report, writer, { format: options.format, out: options.out, force: options.force, lang: options.lang }, deps, null);
       }
       const clickOk = (o: PushTestOutcome) => !o.click || o.findings.find((f) => f.id === 'test-push-click')?.severity === 'ok';
       const ok = outcomes.every((o) => (options.watch ? o.delivered === true && clickOk(o) : o.result.accepted));
@@ -117,9 +124,11 @@ export function register(program: Command, deps: CliDeps): void {
   });
 }
 
-async function findPhone(port: DevicePort, serial: string): Promise<DeviceRef> {
+async function findPhone(port: DevicePort, serial: string, lang: Locale): Promise<DeviceRef> {
   const devices = await port.listDevices().catch((error: Error & { hint?: string }) => {
-    throw new CliExit(EXIT.usage, `Cannot reach the adb server: ${error.message}${error.hint ? `\nfix: ${error.hint}` : ''}`);
+    const { message, hint } = error instanceof DevicePortError ? localizedError(error, lang) : { message: error.message, hint: error.hint };
+    const t = translator(lang);
+    throw new CliExit(EXIT.usage, `${t('cli.cannot-reach', { message })}${hint ? `\n${t('cli.fix', { hint })}` : ''}`);
   });
   const matches = devices.filter((d) => d.serial === serial);
   const device = matches[0];
@@ -231,7 +240,7 @@ function findingsOf(outcomes: PushTestOutcome[]): Finding[] {
 }
 
 function print(outcomes: PushTestOutcome[], o: PushCliOptions, deps: CliDeps): void {
-  const findings = findingsOf(outcomes);
+  const findings = findingsOf(outcomes).map((f) => localizeFinding(f, o.lang));
   if (o.json) {
     deps.stdout(`${JSON.stringify({ serial: o.serial, app: o.app, route: o.route, pushTests: outcomes.map((x) => x.result), findings }, null, 2)}\n`);
     return;

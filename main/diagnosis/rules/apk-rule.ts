@@ -1,6 +1,7 @@
 import type { ApkFacts, ApkMetaData, ManifestSource } from '../../../common/domain/apk.js';
 import type { Evidence } from '../../../common/domain/facts.js';
-import type { Finding } from '../../../common/domain/findings.js';
+import type { Finding, Msg } from '../../../common/domain/findings.js';
+import { msg } from '../../../common/i18n/msg.js';
 import { formatValue } from '../../apk/res-value.js';
 import { evidenceFor, unknownFinding, type RuleContext } from './rule.js';
 
@@ -21,7 +22,7 @@ export function withApk(ctx: RuleContext, id: string, body: (apk: ApkFacts) => F
   if (apk) return body(apk);
   if (ctx.app === null) return null;
   if (ctx.sheet.facts.app?.installed === false) return null;
-  return unknownFinding(ctx, id, ['apk'], 'Re-run with the phone connected so the APK can be pulled, or give the APK with `analyze CAPTURE --apk FILE.apk`.');
+  return unknownFinding(ctx, id, ['apk'], msg('finding.apk.unknown-remedy'));
 }
 
 /** Where the APK came from (the `pm path` line, apk.json, the file), then the entries a rule names. */
@@ -54,11 +55,16 @@ export function metaDataOf(apk: ApkFacts, name: string): ApkMetaData | undefined
  * A value someone forgot to fill in: a Gradle manifestPlaceholder left unreplaced (`${VIVO_APPKEY}`), the
  * docs' sample text (`XX`, `xxxxxx`, `your_app_id`), or nothing.
  */
-export function placeholderReason(text: string): string | null {
+export function placeholderReason(text: string): Msg | null {
   const t = text.trim();
-  if (t === '') return 'is empty';
-  if (/\$\{[^}]*\}/.test(t)) return `is the unreplaced Gradle placeholder ${t}`;
-  if (/^x+$/i.test(t)) return `is the sample placeholder "${t}"`;
-  if (/^(your|input|replace|todo|app_?id|app_?key)\b/i.test(t) || /^<.*>$/.test(t)) return `is placeholder text "${t}"`;
+  if (t === '') return msg('apk.value.empty');
+  if (/\$\{[^}]*\}/.test(t)) return msg('apk.value.gradle', { text: t });
+  if (/^x+$/i.test(t)) return msg('apk.value.sample', { text: t });
+  if (/^(your|input|replace|todo|app_?id|app_?key)\b/i.test(t) || /^<.*>$/.test(t)) return msg('apk.value.placeholder', { text: t });
   return null;
+}
+
+/** A note of the APK reader's own (an unresolved reference, a JSON error), shown as it is, quoted. */
+export function noteMsg(text: string): Msg {
+  return msg('reason.raw', { text });
 }

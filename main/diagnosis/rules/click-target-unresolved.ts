@@ -1,7 +1,10 @@
 import type { ApkComponent } from '../../../common/domain/apk.js';
 import type { Evidence } from '../../../common/domain/facts.js';
+import type { Msg } from '../../../common/domain/findings.js';
+import { listMsg, msg } from '../../../common/i18n/msg.js';
 import { parseClickTarget, resolveClickTarget, type ClickResolution } from '../../apk/click-target.js';
-import { absentEvidence, apkEvidence, at, MANIFEST } from './apk-rule.js';
+import { absentEvidence, apkEvidence, at, MANIFEST, noteMsg } from './apk-rule.js';
+import { reasonMsg } from './reason-messages.js';
 import { evidenceFor, finding, unknownReason, type Rule } from './rule.js';
 
 const ID = 'click-target-unresolved';
@@ -24,14 +27,15 @@ export const clickTargetUnresolved: Rule = (ctx) => {
   const apk = ctx.sheet.facts.apk ?? null;
   const app = ctx.app ?? apk?.manifest.package ?? null;
   const phoneEvidence = evidenceFor(ctx.sheet, 'clickTarget.resolved');
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const evidence: Evidence[] = [];
   let manifest: ClickResolution | null = null;
   if (apk) {
     manifest = resolveClickTarget(apk.manifest, click.target);
     evidence.push(...apkEvidence(ctx));
     if (manifest.problem) {
-      problems.push(`in the manifest: ${manifest.problem}`);
+      // The manifest check's own note (apk/click-target.ts) names manifest entries; kept as written.
+      problems.push(msg('finding.click-target-unresolved.in-manifest', { problem: noteMsg(manifest.problem) }));
       const named = manifest.target?.kind === 'component'
         ? apk.manifest.components.find((c) => c.name === (manifest!.target as { className: string }).className) : undefined;
       evidence.push(named ? componentEvidence(named) : absentEvidence(`activity for ${click.target}`));
@@ -39,38 +43,39 @@ export const clickTargetUnresolved: Rule = (ctx) => {
       evidence.push(...manifest.matches.map(componentEvidence));
     }
   } else if (!parseClickTarget(click.target, app)) {
-    problems.push(`"${click.target}" is not an activity class, an intent:// URI or a scheme URI`);
+    problems.push(msg('finding.click-target-unresolved.not-a-target', { target: click.target }));
   }
   evidence.push(...phoneEvidence);
   let warning = false;
   if (click.resolved === false) {
-    problems.push('on the phone: `cmd package resolve-activity` finds no activity for it');
+    problems.push(msg('finding.click-target-unresolved.phone-none'));
   } else if (click.resolvedTo === CHOOSER) {
     warning = true;
-    problems.push('on the phone: several apps handle it, so Android shows a chooser instead of opening the app (make the URI specific to the app or name its package)');
+    problems.push(msg('finding.click-target-unresolved.phone-chooser'));
   } else if (click.resolvedTo && app && !click.resolvedTo.startsWith(`${app}/`)) {
-    problems.push(`on the phone: it opens ${click.resolvedTo}, not ${app}`);
+    problems.push(msg('finding.click-target-unresolved.phone-other', { other: click.resolvedTo, app }));
   }
   const phoneUnknown = click.resolved === null;
-  if (problems.length > 0) {
+  const list = listMsg(problems);
+  if (list !== null) {
     return finding(ID, warning && problems.length === 1 ? 'warning' : 'error', {
-      detail: `The notification click target ${click.target} does not land in the app: ${problems.join('; ')}.`,
+      detail: msg('finding.click-target-unresolved.error', { target: click.target, problems: list }),
       evidence,
-      remedy: 'Either change the console\'s redirect to an activity that exists, or declare the activity with android:exported="true" '
-        + 'and an <intent-filter> with <action android:name="android.intent.action.VIEW"/>, <category android:name="android.intent.category.DEFAULT"/> '
-        + 'and the <data> scheme/host/path of the URI; rebuild, reinstall and tap a test push.',
+      remedy: msg('finding.click-target-unresolved.remedy'),
     });
   }
   if (!apk && phoneUnknown) {
     return finding(ID, 'unknown', {
-      detail: `Could not be checked: no APK facts (${unknownReason(ctx.sheet, 'apk')}) and the phone was not asked (${unknownReason(ctx.sheet, 'clickTarget.resolved')}).`,
+      detail: msg('finding.click-target-unresolved.unknown', {
+        apk: reasonMsg(unknownReason(ctx.sheet, 'apk')), phone: reasonMsg(unknownReason(ctx.sheet, 'clickTarget.resolved')),
+      }),
       evidence,
-      remedy: 'Re-run with the phone connected, or give the APK with --apk.',
+      remedy: msg('finding.click-target-unresolved.unknown-remedy'),
     });
   }
-  const where = [
-    manifest ? `the manifest declares ${manifest.matches.map((m) => m.name).join(', ')} exported and enabled` : '',
-    click.resolvedTo ? `the phone resolves it to ${click.resolvedTo}` : 'the phone was not asked',
-  ].filter(Boolean).join('; ');
-  return finding(ID, 'ok', { detail: `The click target ${click.target} lands in the app: ${where}.`, evidence });
+  const where = listMsg([
+    ...(manifest ? [msg('finding.click-target-unresolved.where-manifest', { components: manifest.matches.map((m) => m.name).join(', ') })] : []),
+    click.resolvedTo ? msg('finding.click-target-unresolved.where-phone', { activity: click.resolvedTo }) : msg('finding.click-target-unresolved.where-not-asked'),
+  ])!;
+  return finding(ID, 'ok', { detail: msg('finding.click-target-unresolved.ok', { target: click.target, where }), evidence });
 };

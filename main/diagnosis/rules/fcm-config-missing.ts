@@ -1,4 +1,5 @@
-import { absentEvidence, apkEvidence, withApk } from './apk-rule.js';
+import { msg } from '../../../common/i18n/msg.js';
+import { absentEvidence, apkEvidence, noteMsg, withApk } from './apk-rule.js';
 import { finding, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'fcm-config-missing';
@@ -6,19 +7,18 @@ const ID = 'fcm-config-missing';
 const REQUIRED = ['google_app_id', 'gcm_defaultSenderId'] as const;
 
 export const fcmConfigMissing: Rule = (ctx) => withApk(ctx, ID, (apk) => {
-  if (apk.resourcesError) return unknownFinding(ctx, ID, ['apk'], `The APK's resources could not be read (${apk.resourcesError}); check google-services.json by hand.`);
+  if (apk.resourcesError) return unknownFinding(ctx, ID, ['apk'], msg('finding.fcm-config-missing.resources-unknown', { error: noteMsg(apk.resourcesError) }));
   const found = REQUIRED.map((name) => ({ name, s: apk.strings.find((x) => x.name === name) }));
   const bad = found.filter(({ s }) => !s || s.value === null || s.value.trim() === '');
   const evidence = apkEvidence(ctx, ...found.map(({ name, s }) => (s
     ? { command: 'resources.arsc', excerpt: `string/${name} = ${s.value === null ? `(${s.valueType})` : JSON.stringify(s.value)}` }
     : absentEvidence(`string/${name}`, 'resources.arsc'))));
   if (bad.length === 0) {
-    return finding(ID, 'ok', { detail: 'The Firebase config (google_app_id, gcm_defaultSenderId) is packaged.', evidence });
+    return finding(ID, 'ok', { detail: msg('finding.fcm-config-missing.ok'), evidence });
   }
   return finding(ID, 'error', {
-    detail: `The Firebase config is not packaged (${bad.map((b) => b.name).join(', ')} missing or empty), so Firebase does not start and FCM issues no token.`,
+    detail: msg('finding.fcm-config-missing.missing', { names: bad.map((b) => b.name).join(', ') }),
     evidence,
-    remedy: 'Put the project\'s google-services.json in the app module and apply the com.google.gms.google-services Gradle plugin '
-      + '(it generates these string resources); rebuild and reinstall.',
+    remedy: msg('finding.fcm-config-missing.remedy'),
   });
 });

@@ -1,4 +1,5 @@
-import { apkEvidence, metaDataEvidence, metaDataOf, withApk } from './apk-rule.js';
+import { msg, pluralMsg } from '../../../common/i18n/msg.js';
+import { apkEvidence, metaDataEvidence, metaDataOf, noteMsg, withApk } from './apk-rule.js';
 import { evidenceFor, finding, unknownFinding, type Rule } from './rule.js';
 
 const ID = 'fcm-default-channel-missing';
@@ -19,18 +20,23 @@ export const fcmDefaultChannelMissing: Rule = (ctx) => withApk(ctx, ID, (apk) =>
   const evidence = apkEvidence(ctx, metaDataEvidence(meta));
   if (id === null) {
     return finding(ID, 'warning', {
-      detail: `${KEY} is not a string${meta.unresolved ? ` (${meta.unresolved})` : ''}, so FCM ignores it.`,
+      detail: meta.unresolved
+        ? msg('finding.fcm-default-channel-missing.not-string-why', { key: KEY, why: noteMsg(meta.unresolved) })
+        : msg('finding.fcm-default-channel-missing.not-string', { key: KEY }),
       evidence,
-      remedy: 'Set it to the id of a channel the app creates, as a string resource.',
+      remedy: msg('finding.fcm-default-channel-missing.not-string-remedy'),
     });
   }
   if (app.channels === null) return unknownFinding(ctx, ID, ['app.channels']);
   const channel = app.channels.find((c) => c.id === id);
   const phone = evidenceFor(ctx.sheet, 'app.channels');
-  if (channel) return finding(ID, 'ok', { detail: `The FCM default channel "${id}" exists on the phone.`, evidence: [...evidence, ...phone] });
+  if (channel) return finding(ID, 'ok', { detail: msg('finding.fcm-default-channel-missing.ok', { id }), evidence: [...evidence, ...phone] });
   return finding(ID, 'warning', {
-    detail: `The manifest names "${id}" as FCM's default channel, but the app has not created it on this phone (${app.channels.length} channels: ${app.channels.map((c) => c.id).join(', ') || 'none'}); FCM posts to its fallback channel instead.`,
+    detail: pluralMsg('finding.fcm-default-channel-missing.missing', app.channels.length, {
+      count: app.channels.length,
+      id, channels: app.channels.map((c) => c.id).join(', ') || msg('word.none'),
+    }),
     evidence: [...evidence, ...phone],
-    remedy: `Create the channel "${id}" (NotificationManager.createNotificationChannel) at app start, before any push arrives, or point ${KEY} at a channel the app creates.`,
+    remedy: msg('finding.fcm-default-channel-missing.remedy', { id, key: KEY }),
   });
 });

@@ -1,6 +1,8 @@
+import type { Msg } from '../../../common/domain/findings.js';
+import { listMsg, msg } from '../../../common/i18n/msg.js';
 import { VENDORS } from '../../../common/vendors/vendor-table.js';
 import { formatValue } from '../../apk/res-value.js';
-import { absentEvidence, apkEvidence, metaDataEvidence, metaDataOf, placeholderReason, withApk } from './apk-rule.js';
+import { absentEvidence, apkEvidence, metaDataEvidence, metaDataOf, noteMsg, placeholderReason, withApk } from './apk-rule.js';
 import { finding, type Rule } from './rule.js';
 
 const ID = 'vivo-manifest-keys';
@@ -11,38 +13,39 @@ const ID = 'vivo-manifest-keys';
  * fails and the phone never gets a regId.
  */
 export const vivoManifestKeys: Rule = (ctx) => withApk(ctx, ID, (apk) => {
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   const evidence = apkEvidence(ctx);
   for (const key of VENDORS.vivo.manifestKeys) {
     const meta = metaDataOf(apk, key);
     if (!meta) {
-      problems.push(`${key} is missing`);
+      problems.push(msg('finding.vivo-manifest-keys.missing', { key }));
       evidence.push(absentEvidence(`<meta-data android:name="${key}"> in <application>`));
       continue;
     }
     evidence.push(metaDataEvidence(meta));
     const value = meta.resolved;
     if (!value) {
-      problems.push(`${key} has no usable value${meta.unresolved ? ` (${meta.unresolved})` : ''}`);
+      problems.push(meta.unresolved
+        ? msg('finding.vivo-manifest-keys.no-value-why', { key, why: noteMsg(meta.unresolved) })
+        : msg('finding.vivo-manifest-keys.no-value', { key }));
       continue;
     }
     // An int (aapt compiles a numeric app_id to one) is what vivo's SDK expects for app_id; only text can be a placeholder.
     const text = value.type === 'string' ? value.value : value.type === 'int' ? String(value.value) : null;
     if (text === null) {
-      problems.push(`${key} is ${formatValue(value)}, not an id`);
+      problems.push(msg('finding.vivo-manifest-keys.not-id', { key, value: formatValue(value) }));
       continue;
     }
     const placeholder = placeholderReason(text);
-    if (placeholder) problems.push(`${key} ${placeholder}`);
+    if (placeholder) problems.push(msg('finding.vivo-manifest-keys.placeholder', { key, why: placeholder }));
   }
-  if (problems.length === 0) {
-    return finding(ID, 'ok', { detail: `${VENDORS.vivo.manifestKeys.join(' and ')} are set in the manifest.`, evidence });
+  const list = listMsg(problems);
+  if (list === null) {
+    return finding(ID, 'ok', { detail: msg('finding.vivo-manifest-keys.ok', { keys: VENDORS.vivo.manifestKeys.join(', ') }), evidence });
   }
   return finding(ID, 'error', {
-    detail: `vivo push cannot register: ${problems.join('; ')}.`,
+    detail: msg('finding.vivo-manifest-keys.error', { problems: list }),
     evidence,
-    remedy: 'Set the app\'s vivo APPID and APPKEY (vivo open platform → the app → push) in the app module\'s build.gradle: '
-      + 'manifestPlaceholders = [VIVO_APPID: "…", VIVO_APPKEY: "…"], so the merged manifest carries com.vivo.push.app_id and '
-      + 'com.vivo.push.api_key; rebuild and reinstall.',
+    remedy: msg('finding.vivo-manifest-keys.remedy'),
   });
 });

@@ -1,0 +1,86 @@
+import type { CatalogOf } from '../catalog.js';
+import type { apkEn } from './apk-en.js';
+
+/** APK 检查结果（第 2 节）的简体中文文本。Manifest 条目、资源名、类名和取值照原样保留。 */
+export const apkZhCN = {
+  'check.post-notifications-undeclared.title': '已声明通知权限',
+  'check.fcm-default-channel-missing.title': 'FCM 默认通知渠道已存在',
+
+  'word.list': '{head}；{tail}',
+  'word.none': '无',
+  'word.unknown': '未知',
+
+  'finding.apk.unknown-remedy': '连接手机后重新运行，以便拉取 APK；或用 `analyze CAPTURE --apk FILE.apk` 指定 APK 文件。',
+  'apk.value.empty': '为空',
+  'apk.value.gradle': '是未替换的 Gradle 占位符 {text}',
+  'apk.value.sample': '是示例占位值“{text}”',
+  'apk.value.placeholder': '是占位文本“{text}”',
+
+  'finding.vivo-manifest-keys.missing': '缺少 {key}',
+  'finding.vivo-manifest-keys.no-value': '{key} 没有可用的值',
+  'finding.vivo-manifest-keys.no-value-why': '{key} 没有可用的值（{why}）',
+  'finding.vivo-manifest-keys.not-id': '{key} 的值为 {value}，不是 ID',
+  'finding.vivo-manifest-keys.placeholder': '{key} {why}',
+  'finding.vivo-manifest-keys.ok': 'Manifest 中已设置 {keys}。',
+  'finding.vivo-manifest-keys.error': 'vivo 推送无法注册：{problems}。',
+  'finding.vivo-manifest-keys.remedy': '在 vivo 开放平台 → 该应用 → 推送 中查到 vivo 的 APPID 和 APPKEY，写入 app 模块 build.gradle 的 manifestPlaceholders = [VIVO_APPID: "…", VIVO_APPKEY: "…"]，使合并后的 Manifest 带有 com.vivo.push.app_id 和 com.vivo.push.api_key；然后重新构建并安装。',
+
+  'finding.honor-manifest-appid.missing': 'Manifest 中没有 {key}，荣耀推送无法注册。',
+  'finding.honor-manifest-appid.no-value': '{key} 没有可用的值。',
+  'finding.honor-manifest-appid.no-value-why': '{key} 没有可用的值：{why}。',
+  'finding.honor-manifest-appid.int': '{key} 被编译成了整数 {value}：荣耀 SDK 用 Bundle.getString() 读取它，遇到整数会返回 null，所以尽管源码里的 ID 看起来没错，注册仍会失败。',
+  'finding.honor-manifest-appid.not-string': '{key} 的值为 {value}，不是字符串形式的 App ID。',
+  'finding.honor-manifest-appid.placeholder': '{key} {why}。',
+  'finding.honor-manifest-appid.ok': '{key} 是字符串“{value}”。',
+  'finding.honor-manifest-appid.remedy': '把荣耀 App ID 声明为字符串：`<meta-data android:name="com.hihonor.push.app_id" android:value="@string/honor_app_id"/>`，并加上 `<string name="honor_app_id">YOUR_APP_ID</string>`；或在 manifestPlaceholder 中写成 "\\ YOUR_APP_ID"，让 aapt 保持字符串类型（App ID 见荣耀开发者服务平台 → 该应用）；然后重新构建并安装。',
+
+  'finding.vendor-components-missing.ok': '{vendor} SDK 的 {count} 个组件均已声明。',
+  'finding.vendor-components-missing.ok-permissions': '{vendor} SDK 的 {count} 个组件和 {permissions} 项权限均已声明。',
+  'apk.component.class': '`<{kind} android:name="{name}">`',
+  'apk.component.action': '带有 `<action android:name="{action}">` 的 `<{kind}>`',
+  'finding.vendor-components-missing.part': '{component}（「{role}」）',
+  'finding.vendor-components-missing.lacks': 'Manifest 中缺少此手机上{vendor}推送所需的声明：{parts}。',
+  'finding.vendor-components-missing.disabled': '已声明但被禁用：{parts}。',
+  'finding.vendor-components-missing.lacks-disabled': 'Manifest 中缺少此手机上{vendor}推送所需的声明：{parts}。已声明但被禁用：{disabled}。',
+  'finding.vendor-components-missing.remedy': '添加{vendor}推送依赖（TUIOfflinePush 的 {module} 模块，或厂商 SDK 及其 Manifest 声明），使合并后的 Manifest 声明这些组件；在 Android Studio 的 Merged Manifest 标签页中核对合并结果，然后重新构建并安装。清单出处：{sources}。',
+  'finding.vendor-components-missing.remedy-hints': '添加{vendor}推送依赖（TUIOfflinePush 的 {module} 模块，或厂商 SDK 及其 Manifest 声明），使合并后的 Manifest 声明这些组件（TUIOfflinePush 声明的是 {classes}）；在 Android Studio 的 Merged Manifest 标签页中核对合并结果，然后重新构建并安装。清单出处：{sources}。',
+
+  'finding.huawei-agconnect-missing.missing': 'APK 中没有打包 agconnect-services.json，HMS 推送无法为应用获取 Token。',
+  'finding.huawei-agconnect-missing.unreadable': 'APK 中打包了 agconnect-services.json，但无法读取：{error}。',
+  'finding.huawei-agconnect-missing.other-package': 'agconnect-services.json 是为 {file} 生成的，而应用包名是 {app}：HMS 会拒绝其他包名的 Token 请求。',
+  'finding.huawei-agconnect-missing.no-app-id': 'agconnect-services.json 中没有 HMS 推送所需的 client.app_id。',
+  'finding.huawei-agconnect-missing.ok': '已为 {app} 打包 agconnect-services.json（App ID {appId}）。',
+  'finding.huawei-agconnect-missing.remedy': '从 AppGallery Connect（项目设置 → 该应用）下载与此包名对应的 agconnect-services.json，放到 app 模块目录下，并应用 com.huawei.agconnect Gradle 插件（由它把文件打包进 assets/）；然后重新构建并安装。',
+
+  'finding.fcm-config-missing.resources-unknown': '无法读取 APK 的资源（{error}）；请手动检查 google-services.json。',
+  'finding.fcm-config-missing.ok': '已打包 Firebase 配置（google_app_id、gcm_defaultSenderId）。',
+  'finding.fcm-config-missing.missing': '没有打包 Firebase 配置（{names} 缺失或为空），Firebase 不会启动，FCM 也不会下发 Token。',
+  'finding.fcm-config-missing.remedy': '把项目的 google-services.json 放进 app 模块，并应用 com.google.gms.google-services Gradle 插件（由它生成这些字符串资源）；然后重新构建并安装。',
+
+  'finding.click-target-unresolved.in-manifest': 'Manifest 中：{problem}',
+  'finding.click-target-unresolved.not-a-target': '“{target}”既不是 Activity 类名，也不是 intent:// URI 或 scheme URI',
+  'finding.click-target-unresolved.phone-none': '手机上：`cmd package resolve-activity` 找不到能打开它的 Activity',
+  'finding.click-target-unresolved.phone-chooser': '手机上：有多个应用能处理它，Android 会弹出应用选择框而不是直接打开应用（请让 URI 只对应该应用，或指定包名）',
+  'finding.click-target-unresolved.phone-other': '手机上：它打开的是 {other}，而不是 {app}',
+  'finding.click-target-unresolved.error': '通知点击跳转目标 {target} 无法进入应用：{problems}。',
+  'finding.click-target-unresolved.remedy': '把控制台中的跳转目标改为确实存在的 Activity；或声明该 Activity，设置 `android:exported="true"`，并加上 `<intent-filter>`，其中包含 `<action android:name="android.intent.action.VIEW"/>`、`<category android:name="android.intent.category.DEFAULT"/>` 以及与 URI 对应的 `<data>` scheme/host/path；然后重新构建、安装，并点击一条测试推送验证。',
+  'finding.click-target-unresolved.unknown': '无法检查：没有 APK 信息（{apk}），也没有询问手机（{phone}）。',
+  'finding.click-target-unresolved.unknown-remedy': '连接手机后重新运行，或用 --apk 指定 APK。',
+  'finding.click-target-unresolved.ok': '点击跳转目标 {target} 可以进入应用：{where}。',
+  'finding.click-target-unresolved.where-manifest': 'Manifest 中声明的 {components} 已导出且已启用',
+  'finding.click-target-unresolved.where-phone': '手机将它解析到 {activity}',
+  'finding.click-target-unresolved.where-not-asked': '未询问手机',
+
+  'finding.post-notifications-undeclared.ok': '已声明 {permission}。',
+  'finding.post-notifications-undeclared.old-target': '目标 SDK 为 {target}（< 33）：即使没有声明该权限，Android 也允许应用发通知，并在 Android 13+ 上由系统自行向用户申请。',
+  'finding.post-notifications-undeclared.missing': '应用的目标 SDK 为 {target}，却没有声明 {permission}：在 Android 13+ 上该权限永远无法授予，应用的通知一条也不会显示。',
+  'finding.post-notifications-undeclared.remedy': '在应用的 Manifest 中加入 `<uses-permission android:name="{permission}"/>`，并在运行时申请（例如登录后）；然后重新构建并安装。',
+
+  'finding.fcm-default-channel-missing.not-string': '{key} 不是字符串，FCM 会忽略它。',
+  'finding.fcm-default-channel-missing.not-string-why': '{key} 不是字符串（{why}），FCM 会忽略它。',
+  'finding.fcm-default-channel-missing.not-string-remedy': '把它设为应用会创建的通知渠道 ID，并以字符串资源的形式提供。',
+  'finding.fcm-default-channel-missing.ok': 'FCM 默认通知渠道“{id}”在手机上存在。',
+  'finding.fcm-default-channel-missing.missing.one': 'Manifest 把“{id}”指定为 FCM 的默认通知渠道，但应用没有在此手机上创建它（共 {count} 个渠道：{channels}）；FCM 会改用自己的备用渠道发通知。',
+  'finding.fcm-default-channel-missing.missing.other': 'Manifest 把“{id}”指定为 FCM 的默认通知渠道，但应用没有在此手机上创建它（共 {count} 个渠道：{channels}）；FCM 会改用自己的备用渠道发通知。',
+  'finding.fcm-default-channel-missing.remedy': '在应用启动时、任何推送到达之前创建渠道“{id}”（NotificationManager.createNotificationChannel），或把 {key} 指向应用会创建的渠道。',
+} as const satisfies CatalogOf<typeof apkEn>;
