@@ -38,7 +38,11 @@ const DISPLAY_TEXT: Severities<Exclude<DisplayReason, 'shown' | 'silent'>> = {
 /** How the posted push was shown, and what to do about it. */
 function display(v: PushVerdict): { severity: Severity; how: Msg; remedy: Msg | undefined } {
   const reason = v.display ?? 'unknown';
-  if (reason === 'shown') return { severity: 'ok', how: msg('push.display.shown', { importance: v.importance ?? '?' }), remedy: undefined };
+  if (reason === 'shown') {
+    // NotificationManager.IMPORTANCE_DEFAULT (3) alerts with sound but "does not visually intrude"; only HIGH (4) peeks as a banner.
+    const key = v.importance !== null && v.importance < 4 ? 'push.display.shown-no-banner' : 'push.display.shown';
+    return { severity: 'ok', how: msg(key, { importance: v.importance ?? '?' }), remedy: undefined };
+  }
   if (reason === 'silent') {
     return { severity: 'warning', how: msg('push.display.silent', { channel: v.channelId ?? '?' }), remedy: msg('push.display.silent-remedy') };
   }

@@ -29,6 +29,7 @@ export const pushEn = {
   'finding.test-push-displayed.never-posted': 'Not shown{where}: it was never posted.',
 
   'push.display.shown': 'shown with sound and heads-up on a channel of importance {importance}',
+  'push.display.shown-no-banner': 'shown with sound, without a heads-up banner: its channel has importance {importance} (only 4, HIGH, pops up)',
   'push.display.silent': 'posted silently: channel "{channel}" has low importance, so it makes no sound and shows no banner',
   'push.display.silent-remedy': 'Raise the channel\'s importance in the app\'s notification settings, or post chat messages on a high-importance channel.',
   'push.display.dnd': 'intercepted by Do Not Disturb: no sound, no banner, hidden from the shade',

@@ -27,6 +27,7 @@ export const pushZhCN = {
   'finding.test-push-displayed.never-posted': '未显示{where}：通知根本没有发出。',
 
   'push.display.shown': '已显示，有提示音并以横幅弹出（通知渠道重要性为 {importance}）',
+  'push.display.shown-no-banner': '已显示，有提示音，但不以横幅弹出：通知渠道重要性为 {importance}（只有 4，即“高”，才会弹出横幅）',
   'push.display.silent': '被静默发出：通知渠道“{channel}”重要性低，既没有提示音也不弹横幅',
   'push.display.silent-remedy': '在应用的通知设置中提高该渠道的重要性，或把聊天消息发到高重要性的渠道上。',
   'push.display.dnd': '被免打扰拦截：没有提示音、不弹横幅，也不出现在通知栏中',
