@@ -36,9 +36,11 @@ describe('the simulated phone lab through our port', () => {
     const devices = await service.listDevices();
     const bySerial = new Map(devices.map((d) => [d.serial, d]));
     expect(bySerial.get(serialOf('xiaomi-hyperos-a14'))?.identity).toEqual({
-      manufacturer: 'Xiaomi', brand: 'Redmi', model: '22011211C', android: { release: '14', sdk: 34 },
+      manufacturer: 'Xiaomi', brand: 'Redmi', model: '22011211C', marketName: 'Redmi K50 Pro', android: { release: '14', sdk: 34 },
       rom: { name: 'HyperOS', version: 'OS2.0.6.0.ULKCNXM' },
     });
+    // A phone whose getprop prints no marketing name says so with null, not a guess.
+    expect(bySerial.get(serialOf('pixel-a16'))?.identity?.marketName).toBeNull();
     expect(bySerial.get(serialOf('huawei-harmonyos-a12'))?.identity?.rom).toEqual({ name: 'HarmonyOS', version: '4.2.0' });
     // The same ROM rule as the audit's report: the name carries "OriginOS", the version its number.
     expect(bySerial.get(serialOf('vivo-originos-a14'))?.identity?.rom).toEqual({ name: 'OriginOS', version: '4' });
