@@ -243,6 +243,37 @@ describe('the workstation in Chromium over the lab server', () => {
     await inChinese('settings', 'settings');
   });
 
+  it('runs the main scenario in Simplified Chinese: verdict, checklist and fix, evidence untranslated', async (ctx) => {
+    if (!fixesServed) ctx.skip();
+    // The Pixel is broken again the way the customer's phone was: permission revoked, Do Not Disturb on.
+    await adbShell(pixel().serial, `pm revoke ${APP} android.permission.POST_NOTIFICATIONS`);
+    await adbShell(pixel().serial, 'cmd notification set_dnd priority');
+    await page.locator('[data-view="settings"]').click();
+    await page.locator('input[name="locale"][value="zh-CN"]').check();
+    await expect.poll(() => page.getByRole('navigation', { name: '手机' }).count()).toBe(1);
+    try {
+      await page.locator('[data-view="phone"]').click();
+      await page.getByRole('navigation', { name: '手机' }).locator(`[data-serial="${pixel().serial}"]`).click();
+      await page.getByRole('button', { name: /^(重新)?检查$/ }).click();
+      await expect.poll(() => page.getByTestId('verdict').textContent(), { timeout: 30_000 }).toMatch(/^此手机无法显示推送.*POST_NOTIFICATIONS/);
+      const step = stepOf('post-notifications-denied');
+      expect(await step.locator('.pill').first().textContent()).toBe('未通过');
+      expect(await stepOf('dnd-on').locator('.pill').first().textContent()).toMatch(/^(未通过|有风险)$/);
+      // Evidence is the phone's own output: never translated.
+      await step.locator('summary').first().click();
+      expect((await step.locator('pre').allTextContents()).join('\n')).toMatch(/android\.permission\.POST_NOTIFICATIONS: granted=false/);
+      await step.locator('[data-fix="grant-post-notifications"]').click();
+      await page.getByRole('dialog').getByRole('button', { name: '在手机上执行' }).click();
+      await expect.poll(() => step.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/复查结果：.*未通过.*→.*通过/);
+      await page.screenshot({ path: path.join(SCREENS, 'fixed-zh-CN.png') });
+      await axe('fixed (zh-CN)');
+    } finally {
+      await page.locator('[data-view="settings"]').click();
+      await page.locator('input[name="locale"][value="en"]').check();
+      await expect.poll(() => nav().count()).toBe(1);
+    }
+  });
+
   it('keeps what was read when the phone is unplugged mid-audit, and says so', async () => {
     await page.locator('[data-view="phone"]').click();
     await nav().locator(`[data-serial="${pixel().serial}"]`).click();

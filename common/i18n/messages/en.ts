@@ -1,6 +1,7 @@
 import { apkEn } from './apk-en.js';
 import { cliEn } from './cli-en.js';
 import { findingsEn } from './findings-en.js';
+import { fixEn } from './fix-en.js';
 import { pushEn } from './push-en.js';
 import { uiEn } from './ui-en.js';
 
@@ -14,6 +15,7 @@ export const en = {
   ...apkEn,
   ...pushEn,
   ...cliEn,
+  ...fixEn,
   // The workstation's own words (renderer/)
   ...uiEn,
 

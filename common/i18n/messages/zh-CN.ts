@@ -3,6 +3,7 @@ import type { SourceCatalog } from './en.js';
 import { apkZhCN } from './apk-zh-CN.js';
 import { cliZhCN } from './cli-zh-CN.js';
 import { findingsZhCN } from './findings-zh-CN.js';
+import { fixZhCN } from './fix-zh-CN.js';
 import { pushZhCN } from './push-zh-CN.js';
 import { uiZhCN } from './ui-zh-CN.js';
 
@@ -16,6 +17,7 @@ export const zhCN = {
   ...apkZhCN,
   ...pushZhCN,
   ...cliZhCN,
+  ...fixZhCN,
   ...uiZhCN,
 
   'verdict.error': '此手机无法显示推送：{what}',

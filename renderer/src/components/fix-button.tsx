@@ -1,5 +1,6 @@
 import { refKey, type DeviceRef } from '../../../common/domain/device.js';
 import { FIXES, type FixId } from '../../../common/fixes/fix-catalog.js';
+import { fixTitleKey } from '../../../common/i18n/fix-keys.js';
 import { cancelFix, planFix } from '../bridge.js';
 import { useT } from '../i18n.js';
 import { severityLabel } from '../severity-label.js';
@@ -15,7 +16,8 @@ export function FixButton({ device, app, finding, fix, disabled }: { device: Dev
   const state = useFix(fixKey(phone, finding));
   const opensScreen = !FIXES[fix].changesState;
   const busy = state?.phase === 'planning' || state?.phase === 'running' || state?.phase === 'confirm';
-  const label = opensScreen ? t('ui.fix.open', { title: FIXES[fix].title }) : t('ui.fix.run', { title: FIXES[fix].title });
+  const title = t(fixTitleKey(fix));
+  const label = opensScreen ? t('ui.fix.open', { title }) : t('ui.fix.run', { title });
   return (
     <div className="fix">
       <button

@@ -5,6 +5,7 @@ import { applyFix, cancelFix } from '../bridge.js';
 import { useT } from '../i18n.js';
 import { useConfirmingFix, useFix } from '../stores/fix-store.js';
 import { useAuditStore } from '../stores/audit-store.js';
+import { fixNoteKey, fixTitleKey } from '../../../common/i18n/fix-keys.js';
 
 /**
  * The confirmation before anything runs on the phone: the exact command lines main will run, and what they
@@ -44,12 +45,12 @@ export function FixDialog() {
   return (
     <div className="modal-backdrop" onKeyDown={(e) => { if (e.key === 'Escape') close(); }}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="fix-dialog-title" aria-describedby="fix-dialog-note">
-        <h2 id="fix-dialog-title">{plan.title}</h2>
+        <h2 id="fix-dialog-title">{t(fixTitleKey(plan.fix))}</h2>
         <p>{plan.changesState ? t('ui.fix.will-run') : t('ui.fix.will-open')}</p>
         <ol className="fix-commands">
           {plan.commands.map((c, i) => <li key={i}><code>adb shell {c}</code></li>)}
         </ol>
-        <p id="fix-dialog-note" className="muted">{plan.note}</p>
+        <p id="fix-dialog-note" className="muted">{t(fixNoteKey(plan.fix))}</p>
         <div className="modal-actions">
           <button type="button" onClick={close}>{t('ui.cancel')}</button>
           <button type="button" className="primary" ref={confirmRef} onClick={run}>
