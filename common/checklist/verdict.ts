@@ -26,8 +26,13 @@ export interface Verdict {
   explains: string[];
 }
 
+/** The checks a finding explains (its consequences): a fix of the cause re-checks these too, so they do not stay stale. */
+export function consequencesOf(id: string): string[] {
+  return Object.entries(EXPLAINED_BY).filter(([, causes]) => causes.includes(id)).map(([consequence]) => consequence);
+}
+
 /** consequence id → the ids that, when they fail, explain it. */
-const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
+export const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
   'app-notifications-blocked': ['post-notifications-denied'],
   'channel-blocked': ['app-notifications-blocked', 'post-notifications-denied'],
   'channel-silent': ['app-notifications-blocked', 'post-notifications-denied', 'channel-blocked'],

@@ -39,17 +39,19 @@ beforeEach(async () => {
 });
 
 describe('the fix executor', () => {
-  it('grants POST_NOTIFICATIONS, re-reads only the app package dump, and the finding turns ok', async () => {
+  it('grants POST_NOTIFICATIONS, re-reads only the app package dump and the dump of what it explains, and both turn ok', async () => {
     const before = await audited();
     const run = await applyFix(port, before, { ref, app: APP, finding: 'post-notifications-denied', fix: 'grant-post-notifications' },
       { now: () => new Date('2026-12-02T12:00:05Z') });
-    expect(port.ran).toEqual([`pm grant ${APP} android.permission.POST_NOTIFICATIONS`, `dumpsys package ${APP}`]);
+    // The denied permission explains the blocked-app line, so its dump is read again too (and nothing else).
+    expect(port.ran).toEqual([`pm grant ${APP} android.permission.POST_NOTIFICATIONS`, `dumpsys package ${APP}`, 'dumpsys notification --noredact']);
     expect(run.outcome.record).toEqual({
       finding: 'post-notifications-denied', fix: 'grant-post-notifications', command: `pm grant ${APP} android.permission.POST_NOTIFICATIONS`,
       at: '2026-12-02T12:00:05.000Z', ok: true, after: 'ok',
     });
     expect(run.outcome.before?.severity).toBe('error');
-    expect(run.outcome.rechecked).toEqual(['dumpsys-package-app']);
+    expect(run.outcome.rechecked).toEqual(['dumpsys-package-app', 'dumpsys-notification']);
+    expect(run.report.findings.find((f) => f.id === 'app-notifications-blocked')?.severity).toBe('ok');
     // The other findings are diagnosed again from the kept outputs: DND is still on, as nothing touched it.
     expect(run.report.findings.find((f) => f.id === 'dnd-on')?.severity).toBe('warning');
     expect(run.outputs).toHaveLength(before.outputs.length);

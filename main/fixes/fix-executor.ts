@@ -9,6 +9,7 @@ import { DevicePortError, type DevicePort } from '../adb/device-port.js';
 import { collectLive } from '../audit/collect-live.js';
 import { diagnoseOutputs, probeCoverage } from '../audit/diagnose-outputs.js';
 import type { AssembleExtras } from '../probes/assemble-facts.js';
+import { consequencesOf } from '../../common/checklist/verdict.js';
 import { planFix, type FixPlan } from '../diagnosis/fixes.js';
 import { buildDeviceReport } from '../report/build-report.js';
 import { commandOutcome, resolveCommandFor, resolvedComponent } from './command-outcome.js';
@@ -127,13 +128,24 @@ export interface ApplyOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The finding's own probes, and those of the failing checks it explains (a granted POST_NOTIFICATIONS also
+ * re-enables the app's notifications in `dumpsys notification`), so a consequence does not stay stale on screen.
+ */
+function probesToRecheck(findingId: string, phone: AuditedPhone, app: string | null): ReturnType<typeof probesForFinding> {
+  const failing = new Set(phone.report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.id));
+  const ids = [findingId, ...consequencesOf(findingId).filter((id) => failing.has(id))];
+  const seen = new Set<string>();
+  return ids.flatMap((id) => probesForFinding(id, phone.outputs, app, phone.extras)).filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
 export async function applyFix(port: Pick<DevicePort, 'shell' | 'shellBatch'>, phone: AuditedPhone, request: FixRequest, options: ApplyOptions = {}): Promise<FixRun> {
   const plan = fixPlanFor(phone, request);
   const now = options.now ?? (() => new Date());
   const app = request.app ?? phone.app;
   const before = findingOf(phone.report, request.finding);
   // Worked out before the fix runs, from the outputs the finding was diagnosed from.
-  const probes = plan.fix.changesState ? probesForFinding(request.finding, phone.outputs, app, phone.extras) : [];
+  const probes = plan.fix.changesState ? probesToRecheck(request.finding, phone, app) : [];
 
   const ran = plan.mode === 'first-success'
     ? await runFirstThatStarts(port, phone.ref, plan.commands, phone.report.facts.android?.sdk ?? null)

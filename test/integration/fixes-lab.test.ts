@@ -84,7 +84,9 @@ describe('fixes on a simulated phone, through the real adb server', () => {
       expect(granted.record).toMatchObject({ finding: 'post-notifications-denied', fix: 'grant-post-notifications', ok: true, after: 'ok' });
       expect(granted.before?.severity).toBe('error');
       expect(granted.after?.severity).toBe('ok');
-      expect(granted.rechecked).toEqual(['dumpsys-package-app']);
+      // The permission explains the blocked-app line: its dump is re-read too, and that consequence clears with it.
+      expect(granted.rechecked).toEqual(['dumpsys-package-app', 'dumpsys-notification']);
+      expect(granted.report.findings.find((f) => f.id === 'app-notifications-blocked')?.severity).toBe('ok');
       expect(await shell('pixel-a16', `dumpsys package ${APP}`)).toContain('android.permission.POST_NOTIFICATIONS: granted=true');
 
       const dnd = await lab.applyFix({ ref, app: APP, finding: 'dnd-on', fix: 'dnd-off' });
@@ -185,7 +187,7 @@ describe('`fix` on the command line', () => {
     const r = await cli(['fix', '--adb', `127.0.0.1:${adbPort}`, '--serial', phoneOf('pixel-a16').serial, '--app', APP, '--finding', 'post-notifications-denied', '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`shell pm grant ${APP} android.permission.POST_NOTIFICATIONS`);
-    expect(r.stdout).toContain('post-notifications-denied: error → ok (re-checked: dumpsys-package-app)');
+    expect(r.stdout).toContain('post-notifications-denied: error → ok (re-checked: dumpsys-package-app, dumpsys-notification)');
   }, 60_000);
 
   it('exit 2 for a finding without an on-phone fix, 1 when not confirmed', async () => {
