@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { describeRef, findByRef, toRef, type DeviceRef } from '../../common/domain/device.js';
 import type { Vendor } from '../../common/domain/facts.js';
 import type { Finding } from '../../common/domain/findings.js';
@@ -7,13 +6,13 @@ import type { RouteId } from '../../common/push/route-ids.js';
 import { notFoundError, stateError } from '../adb/adb-errors.js';
 import type { DevicePort } from '../adb/device-port.js';
 import { IpcFailure } from '../ipc/dispatch.js';
-import { scanPushLog } from '../probes/push-log/push-log.js';
 import { composeChecks, type ComposeFacts } from '../push/compose-checks.js';
 import { CONDITIONS, type Condition } from '../push/conditions.js';
 import { describeIssues } from '../push/credentials.js';
 import { LOCAL_POSTER, sendLocal } from '../push/local-route.js';
 import type { ProxiedFetch } from '../push/proxy.js';
 import { ROUTES, sendByRoute } from '../push/routes/index.js';
+import { tokenFromLog, uniquePushText } from '../push/push-token.js';
 import { mergeAcrossConditions } from '../push/test-push-findings.js';
 import { runPushTest, type PushTestOutcome } from '../push/test-push-run.js';
 import type { FetchLike, TestPushMessage } from '../push/types.js';
@@ -42,10 +41,6 @@ export interface PushServiceOptions {
 }
 
 const DEFAULT_TITLE = 'Push Doctor test';
-
-function uniqueText(now: number): string {
-  return `Offline push test ${new Date(now).toISOString().slice(11, 19)} #${randomBytes(3).toString('hex')}`;
-}
 
 function messageOf(r: PushMessageFields, text: string): TestPushMessage {
   const delivery = r.data ? 'data' : 'notification';
@@ -87,22 +82,10 @@ export function createPushService(o: PushServiceOptions): PushServices {
     return parsed.data;
   }
 
-  async function tokenFromLog(ref: DeviceRef, app: string): Promise<{ token: string; vendor: Vendor | null } | null> {
-    const log = await o.port.shell(ref, 'logcat -d -v threadtime', { timeoutMs: 30_000 }).catch(() => null);
-    if (!log) return null;
-    const events = scanPushLog(log.output, app).events;
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i]!;
-      if (e.kind === 'token-received') return { token: e.token, vendor: e.vendor };
-      if (e.kind === 'token-config') return { token: e.token, vendor: null };
-    }
-    return null;
-  }
-
   return {
     async checkPush(request) {
       if (request.route === 'local') return [];
-      return composeChecks(request.route, messageOf(request, request.desc ?? uniqueText(now())), composeFacts(request.ref, request.app));
+      return composeChecks(request.route, messageOf(request, request.desc ?? uniquePushText(now())), composeFacts(request.ref, request.app));
     },
 
     async sendPush(request, onProgress) {
@@ -123,7 +106,7 @@ export function createPushService(o: PushServiceOptions): PushServices {
 
       if (request.route === 'local') {
         for (const [index, condition] of conditions.entries()) {
-          const text = request.desc ?? uniqueText(now());
+          const text = request.desc ?? uniquePushText(now());
           outcomes.push(await runPushTest({
             ...base, poster: LOCAL_POSTER, route: 'local', condition, title, text, overFcm: false,
             send: () => sendLocal(o.port, ref, title, text, now), onStage: progress(condition, index),
@@ -133,7 +116,7 @@ export function createPushService(o: PushServiceOptions): PushServices {
         const route = request.route;
         const credentials = await credentialsFor(route);
         let target = request.token ?? null;
-        const logged = route === 'tencent-im' || !target ? await tokenFromLog(ref, request.app) : null;
+        const logged = route === 'tencent-im' || !target ? await tokenFromLog(o.port, ref, request.app) : null;
         let vendor: Vendor | null = route === 'tencent-im' ? logged?.vendor ?? null : route;
         if (!target) {
           if (route === 'tencent-im') throw new IpcFailure('INVALID_INPUT', 'Tencent IM needs the IM account (UserID) logged in on the phone.', 'Type the account in the token field.');
@@ -149,7 +132,7 @@ export function createPushService(o: PushServiceOptions): PushServices {
         const transport = o.fetch?.() ?? null;
         try {
           for (const [index, condition] of conditions.entries()) {
-            const text = request.desc ?? uniqueText(now());
+            const text = request.desc ?? uniquePushText(now());
             const message = messageOf(request, text);
             const t = target;
             outcomes.push(await runPushTest({

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AdbServerAddress, DevicePort, DeviceRef } from '../../adb/device-port.js';
 import { localizedError } from '../../adb/adb-errors.js';
@@ -10,12 +9,12 @@ import type { Finding } from '../../../common/domain/findings.js';
 import type { Locale } from '../../../common/i18n/locale.js';
 import { translator } from '../../../common/i18n/messages.js';
 import { localizeFinding } from '../../../common/i18n/render-finding.js';
-import { scanPushLog } from '../../probes/push-log/push-log.js';
 import { CONDITIONS, type Condition } from '../../push/conditions.js';
 import { loadCredentials } from '../../push/credentials.js';
 import { LOCAL_POSTER, sendLocal } from '../../push/local-route.js';
 import { fetchForEnv, proxyFromEnv } from '../../push/proxy.js';
 import { sendByRoute } from '../../push/routes/index.js';
+import { tokenFromLog, uniquePushText } from '../../push/push-token.js';
 import { mergeAcrossConditions } from '../../push/test-push-findings.js';
 import { runPushTest, type PushTestOutcome } from '../../push/test-push-run.js';
 import { ROUTE_IDS, type RouteId, type TestPushMessage } from '../../push/types.js';
@@ -138,24 +137,6 @@ async function findPhone(port: DevicePort, serial: string, lang: Locale): Promis
   return toRef(device);
 }
 
-/** The app's push token as its SDK logged it (TUIOfflinePush / vendor lines), newest first. */
-async function tokenFromLog(port: DevicePort, ref: DeviceRef, app: string): Promise<{ token: string; vendor: Vendor | null } | null> {
-  const log = await port.shell(ref, 'logcat -d -v threadtime', { timeoutMs: 30_000 }).catch(() => null);
-  if (!log) return null;
-  const events = scanPushLog(log.output, app).events;
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.kind === 'token-received') return { token: e.token, vendor: e.vendor };
-    if (e.kind === 'token-config') return { token: e.token, vendor: null };
-  }
-  return null;
-}
-
-function uniqueText(): string {
-  const t = new Date().toISOString().slice(11, 19);
-  return `Offline push test ${t} #${randomBytes(3).toString('hex')}`;
-}
-
 async function runAll(port: DevicePort, ref: DeviceRef, o: PushCliOptions, deps: CliDeps): Promise<PushTestOutcome[]> {
   const conditions: (Condition | null)[] = o.condition === 'all' ? [...CONDITIONS] : [o.condition ?? null];
   const base = {
@@ -167,7 +148,7 @@ async function runAll(port: DevicePort, ref: DeviceRef, o: PushCliOptions, deps:
   if (o.route === 'local') {
     const out: PushTestOutcome[] = [];
     for (const condition of conditions) {
-      const text = o.desc ?? uniqueText();
+      const text = o.desc ?? uniquePushText();
       out.push(await runPushTest({
         ...base, poster: LOCAL_POSTER, route: 'local', condition, title: o.title ?? 'Push Doctor test', text, overFcm: false,
         send: () => sendLocal(port, ref, o.title ?? 'Push Doctor test', text),
@@ -199,7 +180,7 @@ async function runAll(port: DevicePort, ref: DeviceRef, o: PushCliOptions, deps:
   try {
     const out: PushTestOutcome[] = [];
     for (const condition of conditions) {
-      const text = o.desc ?? uniqueText();
+      const text = o.desc ?? uniquePushText();
       const message: TestPushMessage = {
         title: o.title ?? 'Push Doctor test', body: text, delivery: base.delivery, priority: o.priority, ttlSeconds: 3600,
         channelId: o.channelId ?? null, category: 'IM', sound: null, ext: null, data: {}, testMode: true,
