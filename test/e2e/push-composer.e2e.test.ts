@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'electron-vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgeApi } from '../../common/ipc/client.js';
@@ -12,6 +8,7 @@ import { BRIDGE_PATH, createSocketLink } from '../../common/ipc/ws-protocol.js';
 import { serveLab, type ServedLab } from '../../main/lab-server/serve-lab.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { startLab, type Lab, type LabPhone } from '../sim/lab.js';
+import { buildApp, expectAccessible, launchChromium, loadAxe, loopbackPage, SCREENS } from './browser.js';
 import { startPushLab, type PushLab } from '../sim/push-lab.js';
 
 /**
@@ -20,10 +17,7 @@ import { startPushLab, type PushLab } from '../sim/push-lab.js';
  * sim's push hub delivers. The lab server takes the FCM base URL as Settings would hold it; the credentials
  * are set over the bridge (the page only ever sees that they are set).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const APP = 'com.example.im';
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENS = path.join(repo, 'test-results', 'screens');
 
 let outDir = '';
 let adbPort = 0;
@@ -38,9 +32,7 @@ const env = { ...process.env, ADB_EMU: '0' };
 const phone = (): LabPhone => lab.phones.find((p) => p.profile === 'samsung-oneui-a14')!;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the end-to-end tests.`);
-  outDir = await mkdtemp(path.join(os.tmpdir(), 'pd-pushui-'));
-  await build({ root: repo, configFile: path.join(repo, 'electron.vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  outDir = await buildApp('pd-pushui-');
   adbPort = await freePort();
   lab = await startLab({ profiles: ['samsung-oneui-a14'], adbPort });
   // The app starts once, so its push SDK logs the FCM token main reads.
@@ -57,14 +49,10 @@ beforeAll(async () => {
   const set = await createBridgeApi(createSocketLink(ws)).setCredential({ route: 'fcm', secret: JSON.stringify(pushLab.credentials.fcm) });
   ws.close();
   if (!set.ok) throw new Error(set.error.message);
-  axeSource = await readFile(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  axeSource = await loadAxe();
   await mkdir(SCREENS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.route(/^(?!(http|ws):\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  browser = await launchChromium();
+  page = await loopbackPage(browser, { width: 1280, height: 900 });
   await page.goto(`${base}/`);
 }, 180_000);
 
@@ -77,16 +65,7 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-async function axe(screen: string): Promise<void> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await run.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
-}
+const axe = (screen: string): Promise<void> => expectAccessible(page, axeSource, screen);
 
 const composer = () => page.getByRole('region', { name: 'Test push' });
 const posted = () => composer().locator('[data-stage="posted"]');

@@ -1,17 +1,11 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'electron-vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { WebSocket } from 'ws';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBridgeApi } from '../../common/ipc/client.js';
-import { BRIDGE_PATH, createSocketLink } from '../../common/ipc/ws-protocol.js';
 import { serveLab, type ServedLab } from '../../main/lab-server/serve-lab.js';
 import { freePort, runAdb } from '../sim/adb/adb-server.js';
 import { startLab, type Lab, type LabPhone } from '../sim/lab.js';
+import { buildApp, expectAccessible, launchChromium, loadAxe, loopbackPage, SCREENS } from './browser.js';
 
 /**
  * The workstation for real: the built renderer in Debian's Chromium, talking through the lab server to the
@@ -19,10 +13,7 @@ import { startLab, type Lab, type LabPhone } from '../sim/lab.js';
  * Screenshots of every screen, light and dark and in Chinese, go to test-results/screens/ to be looked at.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const APP = 'com.example.im';
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENS = path.join(repo, 'test-results', 'screens');
 
 let outDir = '';
 let adbPort = 0;
@@ -33,7 +24,6 @@ let browser: Browser;
 let page: Page;
 let axeSource = '';
 /** Whether main answers the fix channels (the main side of the workstation has landed). */
-let fixesServed = false;
 const env = { ...process.env, ADB_EMU: '0' };
 
 const pixel = (): LabPhone => lab.phones.find((p) => p.profile === 'pixel-a16')!;
@@ -43,9 +33,7 @@ const adbShell = async (serial: string, command: string): Promise<string> =>
   (await runAdb(adbPort, ['-s', serial, 'shell', command], { timeoutMs: 20_000 })).stdout.toString('utf8');
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) to run the end-to-end tests.`);
-  outDir = await mkdtemp(path.join(os.tmpdir(), 'pd-workstation-'));
-  await build({ root: repo, configFile: path.join(repo, 'electron.vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  outDir = await buildApp('pd-workstation-');
   adbPort = await freePort();
   lab = await startLab({ profiles: ['pixel-a16', 'xiaomi-hyperos-a14', 'redmi-unauthorized-a12'], adbPort });
   // The engineer's customer turned Do Not Disturb on, as Settings does.
@@ -57,17 +45,11 @@ beforeAll(async () => {
     historyDir: path.join(outDir, 'history'),
   });
   base = `http://127.0.0.1:${served.server.port}`;
-  fixesServed = await mainServesFixes();
-  axeSource = await readFile(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  axeSource = await loadAxe();
   await mkdir(SCREENS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
+  browser = await launchChromium();
   // Nothing may leave the machine.
-  await page.route(/^(?!(http|ws):\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  page = await loopbackPage(browser, { width: 1280, height: 800 });
   await page.goto(`${base}/`);
 }, 180_000);
 
@@ -79,29 +61,10 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-/** Asks main over the lab server's own WebSocket whether it has a fix:plan handler (not a refusal of the channel). */
-async function mainServesFixes(): Promise<boolean> {
-  const ws = new WebSocket(`${base.replace('http:', 'ws:')}${BRIDGE_PATH}`, { origin: base });
-  await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
-  const api = createBridgeApi(createSocketLink(ws));
-  const answer = await api.planFix({ ref: { server: `127.0.0.1:${adbPort}`, serial: pixel().serial }, app: APP, finding: 'dnd-on', fix: 'dnd-off' });
-  ws.close();
-  return answer.ok || !/no such channel/.test(answer.error.message);
-}
-
 const nav = () => page.getByRole('navigation', { name: 'Phones' });
 const stepOf = (id: string) => page.locator(`[data-step="${id}"]`);
 
-async function axe(screen: string): Promise<void> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await run.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const serious = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious, `${screen}: ${JSON.stringify(serious)}`).toEqual([]);
-}
+const axe = (screen: string): Promise<void> => expectAccessible(page, axeSource, screen);
 
 /** Light, dark (following the system) and Chinese screenshots of what is on screen now. */
 async function screens(name: string): Promise<void> {
@@ -144,11 +107,9 @@ describe('the workstation in Chromium over the lab server', () => {
   it('audits com.example.im: DND on and POST_NOTIFICATIONS denied with evidence, and a verdict naming the permission', async () => {
     await nav().locator(`[data-serial="${pixel().serial}"]`).click();
     const app = page.getByLabel('App under test');
-    if (fixesServed) {
-      // The picker offers the phone's third-party packages (`pm list packages -3`).
-      await expect.poll(() => page.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { timeout: 20_000 })
-        .toContain(APP);
-    }
+    // The picker offers the phone's third-party packages (`pm list packages -3`).
+    await expect.poll(() => page.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { timeout: 20_000 })
+      .toContain(APP);
     await app.fill(APP);
     await page.getByRole('button', { name: 'Audit' }).click();
     await expect.poll(() => page.getByTestId('verdict').count(), { timeout: 30_000 }).toBe(1);
@@ -172,8 +133,7 @@ describe('the workstation in Chromium over the lab server', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('opens the notification settings on the phone with the right am start', async (ctx) => {
-    if (!fixesServed) ctx.skip();
+  it('opens the notification settings on the phone with the right am start', async () => {
     await nav().locator(`[data-serial="${pixel().serial}"]`).click();
     const blocked = stepOf('app-notifications-blocked');
     await blocked.getByRole('button', { name: /Open on the phone/ }).click();
@@ -187,8 +147,7 @@ describe('the workstation in Chromium over the lab server', () => {
   });
 
   for (const [finding, fix] of [['post-notifications-denied', 'grant-post-notifications'], ['dnd-on', 'dnd-off']] as const) {
-    it(`fixes ${finding} on the phone and shows it passing after the re-check`, async (ctx) => {
-      if (!fixesServed) ctx.skip();
+    it(`fixes ${finding} on the phone and shows it passing after the re-check`, async () => {
       const step = stepOf(finding);
       await step.locator(`[data-fix="${fix}"]`).click();
       const dialog = page.getByRole('dialog');
@@ -243,8 +202,7 @@ describe('the workstation in Chromium over the lab server', () => {
     await inChinese('settings', 'settings');
   });
 
-  it('runs the main scenario in Simplified Chinese: verdict, checklist and fix, evidence untranslated', async (ctx) => {
-    if (!fixesServed) ctx.skip();
+  it('runs the main scenario in Simplified Chinese: verdict, checklist and fix, evidence untranslated', async () => {
     // The Pixel is broken again the way the customer's phone was: permission revoked, Do Not Disturb on.
     await adbShell(pixel().serial, `pm revoke ${APP} android.permission.POST_NOTIFICATIONS`);
     await adbShell(pixel().serial, 'cmd notification set_dnd priority');
